@@ -1,0 +1,123 @@
+package io.streamgate.domain.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and verifies playback URLs. A signature covers the internal stream name (every path under
+ * {@code /{stream}/} on a streamer), the viewer's session id, the expiry and the key id, so one signed query string
+ * serves a master playlist, its variants and their segments, and nothing else.
+ *
+ * <p>Query parameters: {@value #KEY_ID}, {@value #EXPIRES} (epoch seconds), {@value #SESSION} and {@value #SIGNATURE}
+ * (base64url HMAC-SHA256 without padding). Thread-safe; MAC instances are reused per thread.
+ */
+public final class PlaybackSigner {
+
+    public static final String KEY_ID = "sg_kid";
+    public static final String EXPIRES = "sg_exp";
+    public static final String SESSION = "sg_sid";
+    public static final String SIGNATURE = "sg_sig";
+
+    public static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SigningKeys keys;
+    private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
+
+    public PlaybackSigner(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    /** The query string (without {@code ?}) that makes URLs under {@code /{stream}/} playable until the expiry. */
+    public String sign(String stream, String sessionId, long expiresEpochSecond) {
+        if (!SESSION_ID.matcher(sessionId).matches()) {
+            throw new IllegalArgumentException("session id: '" + sessionId + "' (expected: " + SESSION_ID + ")");
+        }
+        String kid = keys.activeKeyId();
+        String expires = Long.toString(expiresEpochSecond);
+        return KEY_ID
+                + '='
+                + kid
+                + '&'
+                + EXPIRES
+                + '='
+                + expires
+                + '&'
+                + SESSION
+                + '='
+                + sessionId
+                + '&'
+                + SIGNATURE
+                + '='
+                + ENCODER.encodeToString(mac(kid, stream, expires, sessionId));
+    }
+
+    /** Verifies the four signed parameters as they came in the query; any of them may be {@code null}. */
+    public Verification verify(
+            String stream, String kid, String expires, String sessionId, String signature, long nowEpochSecond) {
+        if (kid == null || expires == null || sessionId == null || signature == null) {
+            return Verification.MISSING;
+        }
+        if (!SESSION_ID.matcher(sessionId).matches() || signature.length() > 64 || expires.length() > 19) {
+            return Verification.MALFORMED;
+        }
+        if (keys.secret(kid) == null) {
+            return Verification.UNKNOWN_KEY;
+        }
+        long expiry;
+        byte[] presented;
+        try {
+            expiry = Long.parseLong(expires);
+            presented = DECODER.decode(signature);
+        } catch (IllegalArgumentException e) {
+            return Verification.MALFORMED;
+        }
+        // Compare before looking at the expiry so that timing says nothing about which check failed first.
+        boolean matches = MessageDigest.isEqual(presented, mac(kid, stream, expires, sessionId));
+        if (!matches) {
+            return Verification.BAD_SIGNATURE;
+        }
+        return expiry < nowEpochSecond ? Verification.EXPIRED : Verification.VALID;
+    }
+
+    private byte[] mac(String kid, String stream, String expires, String sessionId) {
+        Mac mac = macs.get().computeIfAbsent(kid, this::newMac);
+        mac.update((byte) 'v');
+        mac.update((byte) '1');
+        for (String field : new String[] {kid, stream, expires, sessionId}) {
+            mac.update((byte) '\n');
+            mac.update(field.getBytes(StandardCharsets.UTF_8));
+        }
+        return mac.doFinal();
+    }
+
+    private Mac newMac(String kid) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(keys.secret(kid), ALGORITHM));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
+        }
+    }
+
+    /** The outcome of a verification; only {@link #VALID} may be served. */
+    public enum Verification {
+        VALID,
+        MISSING,
+        MALFORMED,
+        UNKNOWN_KEY,
+        BAD_SIGNATURE,
+        EXPIRED
+    }
+}
