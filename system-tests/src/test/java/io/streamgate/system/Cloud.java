@@ -1,0 +1,159 @@
+package io.streamgate.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole cloud on this machine: three streamer-sims, control-api on the real PostgreSQL (a schema of its own)
+ * and the real Redis, a gateway that follows Redis and one that only polls. Every part is a real process.
+ */
+final class Cloud implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "system-test-admin-" + UUID.randomUUID();
+    static final String GATEWAY_TOKEN = "system-test-gateway-" + UUID.randomUUID();
+    static final String SIGNING_KEYS = "st1:" + UUID.randomUUID();
+    /** The polling gateway's full-sync interval; the Redis-following one uses a long one so Redis must do the work. */
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    final List<AppProcess> sims = new ArrayList<>();
+    final List<String> simUrls = new ArrayList<>();
+    final String controlUrl;
+    final String gatewayUrl;
+    final String pollingGatewayUrl;
+
+    private final List<AppProcess> all = new ArrayList<>();
+    private final String pgBase;
+    private final String schema = "sg_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private Cloud(Path apps, Path logs) throws IOException, InterruptedException {
+        pgBase = env("STREAMGATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
+        String redis = env("STREAMGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+
+        for (int i = 1; i <= 3; i++) {
+            int port = freePort();
+            AppProcess sim = new AppProcess(
+                    "sim-" + i,
+                    apps.resolve("streamer-sim-exec.jar"),
+                    List.of("--server.port=" + port),
+                    Map.of("STREAMGATE_SIGNING_KEYS", SIGNING_KEYS, "STREAMGATE_SIM_NAME", "sim-" + i),
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health"),
+                    logs);
+            sims.add(sim);
+            simUrls.add("http://127.0.0.1:" + port);
+        }
+        int controlPort = freePort();
+        controlUrl = "http://127.0.0.1:" + controlPort;
+        Map<String, String> controlEnv = new HashMap<>();
+        controlEnv.put("STREAMGATE_ADMIN_TOKEN", ADMIN_TOKEN);
+        controlEnv.put("STREAMGATE_GATEWAY_TOKEN", GATEWAY_TOKEN);
+        controlEnv.put("STREAMGATE_PG_URL", pgBase + (pgBase.contains("?") ? "&" : "?") + "schema=" + schema);
+        controlEnv.put("STREAMGATE_REDIS_URL", redis);
+        AppProcess control = new AppProcess(
+                "control-api",
+                apps.resolve("control-api-exec.jar"),
+                List.of("--server.port=" + controlPort),
+                controlEnv,
+                URI.create(controlUrl + "/actuator/health"),
+                logs);
+
+        int gatewayPort = freePort();
+        int gatewayManagement = freePort();
+        gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+        AppProcess gateway = gateway(
+                "gateway", apps, logs, gatewayPort, gatewayManagement, redis, Duration.ofSeconds(30));
+        int pollingPort = freePort();
+        int pollingManagement = freePort();
+        pollingGatewayUrl = "http://127.0.0.1:" + pollingPort;
+        AppProcess polling =
+                gateway("gateway-polling", apps, logs, pollingPort, pollingManagement, null, POLL_INTERVAL);
+
+        // Start everything at once; the two cores are busiest during start-up, so the health waits come after.
+        all.addAll(sims);
+        all.add(control);
+        for (AppProcess app : all) {
+            app.start();
+        }
+        for (AppProcess app : all) {
+            app.awaitHealthy(START_TIMEOUT);
+        }
+        // The gateways report healthy only once they hold a snapshot, so they start after control-api.
+        all.add(gateway.start());
+        all.add(polling.start());
+        gateway.awaitHealthy(START_TIMEOUT);
+        polling.awaitHealthy(START_TIMEOUT);
+    }
+
+    static Cloud start() throws IOException, InterruptedException {
+        Path apps = Path.of(System.getProperty("streamgate.apps.directory", "target/apps"));
+        Path logs = Path.of(System.getProperty("streamgate.logs.directory", "target/system-logs"));
+        Cloud cloud = new Cloud(apps, logs);
+        return cloud;
+    }
+
+    private AppProcess gateway(
+            String name, Path apps, Path logs, int port, int management, String redis, Duration syncInterval) {
+        Map<String, String> env = new HashMap<>();
+        env.put("STREAMGATE_GATEWAY_TOKEN", GATEWAY_TOKEN);
+        env.put("STREAMGATE_SIGNING_KEYS", SIGNING_KEYS);
+        env.put("STREAMGATE_CONTROL_URL", controlUrl);
+        if (redis != null) {
+            env.put("STREAMGATE_REDIS_URL", redis);
+        }
+        return new AppProcess(
+                name,
+                apps.resolve("gateway-exec.jar"),
+                List.of(
+                        "--server.port=" + port,
+                        "--management.server.port=" + management,
+                        "--streamgate.gateway.snapshot.sync-interval=" + syncInterval.toMillis() + "ms",
+                        "--streamgate.gateway.snapshot.file=" + logs.toAbsolutePath().resolve(name + "-snapshot.json")),
+                env,
+                URI.create("http://127.0.0.1:" + management + "/actuator/health"),
+                logs);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AppProcess app : all) {
+            app.close();
+        }
+        dropSchema();
+    }
+
+    private void dropSchema() throws SQLException {
+        URI uri = URI.create(pgBase);
+        String user = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo().split(":", 2)[0];
+        String password = uri.getUserInfo() != null && uri.getUserInfo().contains(":")
+                ? uri.getUserInfo().split(":", 2)[1]
+                : "";
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort())
+                + uri.getPath();
+        try (var connection = DriverManager.getConnection(jdbc, user, password);
+                var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

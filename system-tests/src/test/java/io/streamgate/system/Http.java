@@ -1,0 +1,87 @@
+package io.streamgate.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for the tests: no redirects followed, every call with a timeout. */
+final class Http {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private Http() {}
+
+    static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> get(String url, String bearer) {
+        return send(withBearer(request(url).GET(), bearer));
+    }
+
+    static HttpResponse<String> put(String url, String bearer, String json) {
+        return send(withBearer(request(url), bearer)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static HttpResponse<String> post(String url, String bearer, String json) {
+        return send(withBearer(request(url), bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static HttpResponse<String> delete(String url, String bearer) {
+        return send(withBearer(request(url), bearer).DELETE());
+    }
+
+    /** A player's request: the project's domain in Host. */
+    static HttpResponse<String> play(String gatewayUrl, String host, String path) {
+        HttpRequest.Builder request = request(gatewayUrl + path).GET();
+        if (host != null) {
+            request.header("Host", host);
+        }
+        return send(request);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder withBearer(HttpRequest.Builder request, String bearer) {
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
+    }
+}

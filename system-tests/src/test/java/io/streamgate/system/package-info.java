@@ -1,0 +1,2 @@
+/** The whole cloud as real processes: the issues' end-to-end promises, checked over real sockets. */
+package io.streamgate.system;
