@@ -1,0 +1,2 @@
+/** Verifies the gateway's signed playback URLs before any playback request reaches a handler. */
+package io.streamgate.sim.auth;

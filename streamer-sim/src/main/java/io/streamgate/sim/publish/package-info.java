@@ -1,0 +1,2 @@
+/** Pushed ingest: an HTTP upload keeps a {@code publish://} stream alive while it runs and shortly after. */
+package io.streamgate.sim.publish;
