@@ -1,0 +1,114 @@
+package io.streamgate.gateway.playback;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.netty.channel.ChannelOption;
+import io.streamgate.gateway.live.LiveStreamer;
+import io.streamgate.gateway.signing.UrlSigner;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Master playlist templates fetched from streamers, cached briefly per (streamer, stream). Concurrent requests for the
+ * same missing entry share one fetch; failures are not cached.
+ */
+final class MasterPlaylists {
+
+    /** Above this many entries, expired ones are swept on insert so that streams nobody plays do not pile up. */
+    private static final int SWEEP_ABOVE = 10_000;
+
+    private final WebClient client;
+    private final UrlSigner signer;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final Clock clock;
+    private final Duration timeout;
+    private final long ttlMillis;
+    /** The gateway's own viewer session on the streamers: counts as one client, whatever the traffic. */
+    private final String gatewaySession = "gw-" + UrlSigner.newSessionId();
+
+    private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
+
+    MasterPlaylists(
+            UrlSigner signer, CircuitBreakerRegistry circuitBreakers, Clock clock, PlaybackProperties properties) {
+        this.signer = signer;
+        this.circuitBreakers = circuitBreakers;
+        this.clock = clock;
+        this.timeout = properties.masterTimeout();
+        this.ttlMillis = properties.masterCacheTtl().toMillis();
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+                .responseTimeout(timeout);
+        this.client = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .build();
+    }
+
+    /** The template of {@code internalName}'s master playlist on {@code streamer}; fails with {@link UpstreamFailure}. */
+    Mono<MasterPlaylist> get(LiveStreamer streamer, String internalName) {
+        Key key = new Key(streamer.streamerId(), internalName);
+        long now = clock.millis();
+        Entry entry = cache.get(key);
+        if (entry == null || entry.expiresAt <= now) {
+            Entry fresh = new Entry(fetch(streamer, internalName).cache(), now + ttlMillis);
+            entry = cache.compute(key, (k, held) -> held == null || held.expiresAt <= now ? fresh : held);
+            if (entry == fresh && cache.size() > SWEEP_ABOVE) {
+                cache.values().removeIf(e -> e.expiresAt <= now);
+            }
+        }
+        Entry used = entry;
+        return used.playlist.doOnError(error -> cache.remove(key, used));
+    }
+
+    private Mono<MasterPlaylist> fetch(LiveStreamer streamer, String internalName) {
+        URI uri = URI.create(streamer.baseUrl() + "/" + internalName + "/" + PlayPath.MASTER + "?"
+                + signer.sign(internalName, gatewaySession));
+        return client.get()
+                .uri(uri)
+                .exchangeToMono(response -> {
+                    int status = response.statusCode().value();
+                    if (status >= 200 && status < 300) {
+                        return response.bodyToMono(String.class)
+                                .map(text -> MasterPlaylist.parse(text, streamer.baseUrl(), internalName));
+                    }
+                    // 5xx: the streamer is unwell; 4xx: it does not serve this stream (any more). Only the first
+                    // says anything about the streamer itself.
+                    return response.releaseBody()
+                            .then(Mono.error(new UpstreamFailure(
+                                    "streamer " + streamer.streamerId() + " answered " + status, status >= 500)));
+                })
+                .timeout(timeout)
+                .transformDeferred(
+                        CircuitBreakerOperator.of(circuitBreakers.circuitBreaker("streamer-" + streamer.streamerId())))
+                .onErrorMap(
+                        error -> !(error instanceof UpstreamFailure),
+                        error -> new UpstreamFailure(
+                                "streamer " + streamer.streamerId() + ": " + error,
+                                !(error instanceof IllegalArgumentException)));
+    }
+
+    private record Key(long streamerId, String internalName) {}
+
+    private record Entry(Mono<MasterPlaylist> playlist, long expiresAt) {}
+
+    /** A master playlist could not be had from a streamer; {@code streamerDown} when the streamer itself failed. */
+    static final class UpstreamFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean streamerDown;
+
+        UpstreamFailure(String message, boolean streamerDown) {
+            super(message, null, false, false);
+            this.streamerDown = streamerDown;
+        }
+
+        boolean streamerDown() {
+            return streamerDown;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.streamgate.gateway.playback;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The play path's settings.
+ *
+ * @param masterTimeout the time limit of fetching a master playlist from a streamer, connect included (default 2 s)
+ * @param masterCacheTtl how long a fetched master playlist is reused for the same streamer and stream (default 2 s)
+ * @param retryAfter the {@code Retry-After} of a 503 when no streamer has the stream live (default 2 s)
+ */
+@ConfigurationProperties("streamgate.gateway.playback")
+record PlaybackProperties(
+        @DefaultValue("2s") Duration masterTimeout,
+        @DefaultValue("2s") Duration masterCacheTtl,
+        @DefaultValue("2s") Duration retryAfter) {}

@@ -1,0 +1,92 @@
+package io.streamgate.gateway.snapshot;
+
+import io.streamgate.domain.snapshot.ConfigSnapshot;
+import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectEntry;
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerEntry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One config version, indexed for the player path: every lookup is a single hash-map get. Immutable; a new version
+ * is a new index swapped in whole.
+ */
+public final class SnapshotIndex {
+
+    /** What the gateway holds before any snapshot arrived: knows nothing, so every stream is unknown. */
+    static final SnapshotIndex EMPTY = new SnapshotIndex(new ConfigSnapshot(0, List.of(), List.of(), List.of()), false);
+
+    private final ConfigSnapshot snapshot;
+    private final boolean held;
+    private final Map<String, ProjectEntry> projectsByDomain;
+    private final Map<Long, ProjectEntry> projectsById;
+    private final Map<String, StreamEntry> streamsByInternalName;
+    private final Map<Long, StreamerEntry> streamersById;
+
+    private SnapshotIndex(ConfigSnapshot snapshot, boolean held) {
+        this.snapshot = snapshot;
+        this.held = held;
+        Map<String, ProjectEntry> byDomain = new HashMap<>();
+        Map<Long, ProjectEntry> byId = new HashMap<>();
+        for (ProjectEntry project : snapshot.projects()) {
+            byId.put(project.id(), project);
+            for (String domain : project.domains()) {
+                byDomain.put(domain.toLowerCase(Locale.ROOT), project);
+            }
+        }
+        Map<String, StreamEntry> streams = new HashMap<>();
+        for (StreamEntry stream : snapshot.streams()) {
+            streams.put(stream.projectId() + "_" + stream.name(), stream);
+        }
+        Map<Long, StreamerEntry> streamers = new HashMap<>();
+        for (StreamerEntry streamer : snapshot.streamers()) {
+            streamers.put(streamer.id(), streamer);
+        }
+        this.projectsByDomain = Map.copyOf(byDomain);
+        this.projectsById = Map.copyOf(byId);
+        this.streamsByInternalName = Map.copyOf(streams);
+        this.streamersById = Map.copyOf(streamers);
+    }
+
+    public static SnapshotIndex of(ConfigSnapshot snapshot) {
+        return new SnapshotIndex(snapshot, true);
+    }
+
+    /** Whether this index came from a real snapshot (readiness depends on it). */
+    public boolean held() {
+        return held;
+    }
+
+    /** The config version, or -1 before any snapshot arrived. */
+    public long version() {
+        return held ? snapshot.version() : -1;
+    }
+
+    public ConfigSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The project whose players use {@code host} (lower case, no port), or {@code null}. */
+    public ProjectEntry projectByDomain(String host) {
+        return projectsByDomain.get(host);
+    }
+
+    public ProjectEntry project(long id) {
+        return projectsById.get(id);
+    }
+
+    /** The stream named {@code {project_id}_{name}}, or {@code null}. */
+    public StreamEntry stream(String internalName) {
+        return streamsByInternalName.get(internalName);
+    }
+
+    public StreamerEntry streamer(long id) {
+        return streamersById.get(id);
+    }
+
+    public List<StreamerEntry> streamers() {
+        return snapshot.streamers();
+    }
+}

@@ -1,0 +1,137 @@
+package io.streamgate.gateway;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.streamgate.domain.signing.PlaybackSigner;
+import io.streamgate.domain.signing.SigningKeys;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * A streamer as the streamer-sim contract describes it: the stats list, a master playlist with relative URIs that
+ * carry the request's own signed query, and media playlists; every playback request is verified (403 if bad).
+ */
+public final class FakeStreamer implements AutoCloseable {
+
+    public static final String KEYS = "k1:0123456789abcdef0123";
+
+    private final PlaybackSigner verifier = new PlaybackSigner(SigningKeys.parse(KEYS, null));
+    private final Map<String, Long> live = new ConcurrentHashMap<>();
+    private final AtomicInteger masters = new AtomicInteger();
+    private final AtomicBoolean failMasters = new AtomicBoolean();
+    private final DisposableServer server;
+
+    public FakeStreamer() {
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .route(routes -> routes.get("/streamer/api/v3/streams", (request, response) -> response.header(
+                                        HttpHeaderNames.CONTENT_TYPE, "application/json")
+                                .sendString(Mono.just(streamsJson())))
+                        .get("/{name}/index.m3u8", (request, response) -> {
+                            String name = request.param("name");
+                            int status = check(request, name);
+                            if (status != 200) {
+                                return response.status(status).send();
+                            }
+                            masters.incrementAndGet();
+                            if (failMasters.get()) {
+                                return response.status(500).send();
+                            }
+                            String query = "?" + rawQuery(request);
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "application/vnd.apple.mpegurl")
+                                    .sendString(Mono.just("#EXTM3U\n"
+                                            + "#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360\n"
+                                            + "tracks-v1/index.m3u8" + query + "\n"
+                                            + "#EXT-X-STREAM-INF:BANDWIDTH=1600000,RESOLUTION=1280x720\n"
+                                            + "tracks-v2/index.m3u8" + query + "\n"));
+                        })
+                        .get("/{name}/{track}/index.m3u8", (request, response) -> {
+                            int status = check(request, request.param("name"));
+                            if (status != 200) {
+                                return response.status(status).send();
+                            }
+                            return response.sendString(Mono.just("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n1.ts?"
+                                    + rawQuery(request) + "\n"));
+                        }))
+                .bindNow();
+    }
+
+    private int check(HttpServerRequest request, String name) {
+        Map<String, List<String>> params = new QueryStringDecoder(request.uri()).parameters();
+        PlaybackSigner.Verification verification = verifier.verify(
+                name,
+                first(params, PlaybackSigner.KEY_ID),
+                first(params, PlaybackSigner.EXPIRES),
+                first(params, PlaybackSigner.SESSION),
+                first(params, PlaybackSigner.SIGNATURE),
+                Instant.now().getEpochSecond());
+        if (verification != PlaybackSigner.Verification.VALID) {
+            return 403;
+        }
+        return live.containsKey(name) ? 200 : 404;
+    }
+
+    private static String first(Map<String, List<String>> params, String key) {
+        List<String> values = params.get(key);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String rawQuery(HttpServerRequest request) {
+        String uri = request.uri();
+        int question = uri.indexOf('?');
+        return question < 0 ? "" : uri.substring(question + 1);
+    }
+
+    private String streamsJson() {
+        StringBuilder json = new StringBuilder("{\"streams\":[");
+        live.forEach((name, clients) -> {
+            if (json.charAt(json.length() - 1) == '}') {
+                json.append(',');
+            }
+            json.append("{\"name\":\"")
+                    .append(name)
+                    .append("\",\"inputs\":[{\"url\":\"fake://x\"}],\"stats\":{\"alive\":true,\"online_clients\":")
+                    .append(clients)
+                    .append(",\"bitrate\":1100}}");
+        });
+        return json.append("],\"estimated_count\":")
+                .append(live.size())
+                .append('}')
+                .toString();
+    }
+
+    public FakeStreamer live(String internalName, long onlineClients) {
+        live.put(internalName, onlineClients);
+        return this;
+    }
+
+    public void failMasters(boolean fail) {
+        failMasters.set(fail);
+    }
+
+    public int masterRequests() {
+        return masters.get();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public PlaybackSigner verifier() {
+        return verifier;
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
