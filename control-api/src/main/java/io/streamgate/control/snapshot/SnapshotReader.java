@@ -1,0 +1,115 @@
+package io.streamgate.control.snapshot;
+
+import io.streamgate.control.storage.StorageSettings;
+import io.streamgate.domain.snapshot.ConfigSnapshot;
+import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
+import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectStatus;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the whole config in one REPEATABLE READ transaction, so the version and every row in the snapshot belong to
+ * the same committed state.
+ */
+@Component
+class SnapshotReader {
+
+    private final DatabaseClient db;
+    private final StorageSettings storage;
+    private final TransactionalOperator tx;
+
+    SnapshotReader(DatabaseClient db, StorageSettings storage, ReactiveTransactionManager transactions) {
+        this.db = db;
+        this.storage = storage;
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        definition.setReadOnly(true);
+        this.tx = TransactionalOperator.create(transactions, definition);
+    }
+
+    /** The current version alone: enough to answer a conditional request without reading the rest. */
+    Mono<Long> version() {
+        return db.sql("SELECT version FROM config_version WHERE id = 1")
+                .map(row -> row.get("version", Long.class))
+                .one()
+                .timeout(storage.statementTimeout());
+    }
+
+    Mono<ConfigSnapshot> read() {
+        Mono<ConfigSnapshot> all = version().flatMap(version -> domains()
+                .flatMap(domains -> projects(domains).flatMap(projects -> streamers()
+                        .flatMap(streamers -> placements().flatMap(placements -> streams(placements)
+                                .map(streams -> new ConfigSnapshot(version, projects, streamers, streams)))))));
+        return tx.transactional(all);
+    }
+
+    private Mono<Map<Long, Collection<String>>> domains() {
+        return db.sql("SELECT project_id, domain FROM project_domains ORDER BY domain")
+                .map(row -> Map.entry(row.get("project_id", Long.class), row.get("domain", String.class)))
+                .all()
+                .timeout(storage.statementTimeout())
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<List<ConfigSnapshot.ProjectEntry>> projects(Map<Long, Collection<String>> domains) {
+        return db.sql("SELECT id, name, status FROM projects ORDER BY id")
+                .map(row -> {
+                    long id = row.get("id", Long.class);
+                    return new ConfigSnapshot.ProjectEntry(
+                            id,
+                            row.get("name", String.class),
+                            new ArrayList<>(domains.getOrDefault(id, List.of())),
+                            ProjectStatus.valueOf(
+                                    row.get("status", String.class).toUpperCase(Locale.ROOT)));
+                })
+                .all()
+                .timeout(storage.statementTimeout())
+                .collectList();
+    }
+
+    private Mono<List<ConfigSnapshot.StreamerEntry>> streamers() {
+        return db.sql("SELECT id, name, base_url FROM streamers ORDER BY id")
+                .map(row -> new ConfigSnapshot.StreamerEntry(
+                        row.get("id", Long.class), row.get("name", String.class), row.get("base_url", String.class)))
+                .all()
+                .timeout(storage.statementTimeout())
+                .collectList();
+    }
+
+    private Mono<Map<String, Collection<Long>>> placements() {
+        return db.sql("SELECT project_id, stream_name, streamer_id FROM placements ORDER BY streamer_id")
+                .map(row -> Map.entry(
+                        row.get("project_id", Long.class) + "_" + row.get("stream_name", String.class),
+                        row.get("streamer_id", Long.class)))
+                .all()
+                .timeout(storage.statementTimeout())
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<List<ConfigSnapshot.StreamEntry>> streams(Map<String, Collection<Long>> placements) {
+        return db.sql("SELECT project_id, name, playback_mode FROM streams ORDER BY project_id, name")
+                .map(row -> {
+                    long projectId = row.get("project_id", Long.class);
+                    String name = row.get("name", String.class);
+                    return new ConfigSnapshot.StreamEntry(
+                            projectId,
+                            name,
+                            PlaybackMode.valueOf(
+                                    row.get("playback_mode", String.class).toUpperCase(Locale.ROOT)),
+                            new ArrayList<>(placements.getOrDefault(projectId + "_" + name, List.of())));
+                })
+                .all()
+                .timeout(storage.statementTimeout())
+                .collectList();
+    }
+}

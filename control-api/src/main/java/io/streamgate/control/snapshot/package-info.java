@@ -1,0 +1,2 @@
+/** The consistent config snapshot that gateways fetch, versioned by ETag. */
+package io.streamgate.control.snapshot;

@@ -1,0 +1,6 @@
+package io.streamgate.control.stream;
+
+import java.util.List;
+
+/** Body of {@code PUT /api/v1/streams/{name}}; {@code playback_mode} may be omitted (rewrite). */
+record StreamRequest(List<StreamInput> inputs, String playbackMode) {}

@@ -1,0 +1,104 @@
+package io.streamgate.control.stream;
+
+import io.streamgate.control.storage.StorageSettings;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The streams table. Every query is scoped by project id, so one project never reads another's rows. */
+@Component
+class StreamStore {
+
+    private static final TypeReference<List<StreamInput>> INPUTS = new TypeReference<>() {};
+
+    private final DatabaseClient db;
+    private final StorageSettings storage;
+    private final JsonMapper json;
+
+    StreamStore(DatabaseClient db, StorageSettings storage, JsonMapper json) {
+        this.db = db;
+        this.storage = storage;
+        this.json = json;
+    }
+
+    Mono<StoredStream> find(long projectId, String name) {
+        return db.sql("SELECT project_id, name, inputs, playback_mode, created_at, updated_at FROM streams"
+                        + " WHERE project_id = :project AND name = :name")
+                .bind("project", projectId)
+                .bind("name", name)
+                .map(row -> new StoredStream(
+                        row.get("project_id", Long.class),
+                        row.get("name", String.class),
+                        json.readValue(row.get("inputs", String.class), INPUTS),
+                        row.get("playback_mode", String.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant(),
+                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .one()
+                .timeout(storage.statementTimeout());
+    }
+
+    Flux<StoredStream> all(long projectId) {
+        return db.sql("SELECT project_id, name, inputs, playback_mode, created_at, updated_at FROM streams"
+                        + " WHERE project_id = :project ORDER BY name")
+                .bind("project", projectId)
+                .map(row -> new StoredStream(
+                        row.get("project_id", Long.class),
+                        row.get("name", String.class),
+                        json.readValue(row.get("inputs", String.class), INPUTS),
+                        row.get("playback_mode", String.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant(),
+                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .timeout(storage.statementTimeout());
+    }
+
+    Mono<Void> insert(StoredStream stream) {
+        return db.sql("INSERT INTO streams (project_id, name, inputs, playback_mode, created_at, updated_at)"
+                        + " VALUES (:project, :name, :inputs, :mode, :created, :updated)")
+                .bind("project", stream.projectId())
+                .bind("name", stream.name())
+                .bind("inputs", json.writeValueAsString(stream.inputs()))
+                .bind("mode", stream.playbackMode())
+                .bind("created", utc(stream.createdAt()))
+                .bind("updated", utc(stream.updatedAt()))
+                .fetch()
+                .rowsUpdated()
+                .timeout(storage.statementTimeout())
+                .then();
+    }
+
+    Mono<Void> update(StoredStream stream) {
+        return db.sql("UPDATE streams SET inputs = :inputs, playback_mode = :mode, updated_at = :updated"
+                        + " WHERE project_id = :project AND name = :name")
+                .bind("project", stream.projectId())
+                .bind("name", stream.name())
+                .bind("inputs", json.writeValueAsString(stream.inputs()))
+                .bind("mode", stream.playbackMode())
+                .bind("updated", utc(stream.updatedAt()))
+                .fetch()
+                .rowsUpdated()
+                .timeout(storage.statementTimeout())
+                .then();
+    }
+
+    /** The number of rows removed (placements go with the stream, by cascade). */
+    Mono<Long> delete(long projectId, String name) {
+        return db.sql("DELETE FROM streams WHERE project_id = :project AND name = :name")
+                .bind("project", projectId)
+                .bind("name", name)
+                .fetch()
+                .rowsUpdated()
+                .timeout(storage.statementTimeout());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,52 @@
+package io.streamgate.control;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Where the real PostgreSQL and Redis of the integration tests are, and a fresh namespace per test class. */
+public final class TestServers {
+
+    public static final String PG_URL = env("STREAMGATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
+    public static final String REDIS_URL = env("STREAMGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+
+    private TestServers() {}
+
+    /** A schema name no other test class uses. */
+    public static String freshSchema() {
+        return "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    /** {@link #PG_URL} pointed at {@code schema}. */
+    public static String pgUrl(String schema) {
+        return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "schema=" + schema;
+    }
+
+    /** A JDBC connection to check rows directly, on the test thread (blocking is fine there). */
+    public static Connection jdbc(String schema) throws SQLException {
+        java.net.URI uri = java.net.URI.create(PG_URL.replaceFirst("\\?.*$", ""));
+        String[] user = uri.getUserInfo() == null
+                ? new String[] {"postgres"}
+                : uri.getUserInfo().split(":", 2);
+        Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 5432 : uri.getPort())
+                        + uri.getPath() + "?currentSchema=" + schema,
+                user[0],
+                user.length > 1 ? user[1] : null);
+        return connection;
+    }
+
+    public static void dropSchema(String schema) throws SQLException {
+        try (Connection connection = jdbc(schema);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

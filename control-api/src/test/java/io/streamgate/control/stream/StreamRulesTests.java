@@ -1,0 +1,70 @@
+package io.streamgate.control.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamgate.control.web.FieldProblem;
+import io.streamgate.control.web.ProblemException;
+import io.streamgate.control.web.ProblemType;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StreamRulesTests {
+
+    @Test
+    void acceptsValidNamesFromTheRawSegment() {
+        assertThat(StreamRules.nameFromRawSegment("live")).isEqualTo("live");
+        assertThat(StreamRules.nameFromRawSegment("Cam_1.hd-2")).isEqualTo("Cam_1.hd-2");
+        assertThat(StreamRules.nameFromRawSegment("x".repeat(64))).hasSize(64);
+    }
+
+    @Test
+    void rejectsBadNamesNamingTheField() {
+        for (String raw : List.of("a%2Fb", "a%00b", "..", "a%20b", "x".repeat(65), "%C3%A9", "a;b", "%zz", "_a", "")) {
+            assertThatThrownBy(() -> StreamRules.nameFromRawSegment(raw))
+                    .as(raw)
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.type()).isEqualTo(ProblemType.INVALID_NAME);
+                        assertThat(e.getMessage()).startsWith("name:");
+                        assertThat(e.errors()).extracting(FieldProblem::field).containsExactly("name");
+                    });
+        }
+    }
+
+    @Test
+    void acceptsEverySchemeAndBothModes() {
+        for (String scheme : StreamRules.SCHEMES) {
+            assertThat(StreamRules.check(new StreamRequest(List.of(new StreamInput(scheme + "://host/x")), "redirect")))
+                    .as(scheme)
+                    .isEmpty();
+        }
+        assertThat(StreamRules.check(new StreamRequest(List.of(new StreamInput("fake://x")), null)))
+                .isEmpty();
+        assertThat(StreamRules.check(new StreamRequest(Collections.nCopies(8, new StreamInput("fake://x")), "rewrite")))
+                .isEmpty();
+        assertThat(StreamRules.urlProblem("fake://" + "x".repeat(2048 - 7))).isNull();
+    }
+
+    @Test
+    void rejectsEachRuleNamingTheField() {
+        assertThat(fields(new StreamRequest(null, null))).containsExactly("inputs");
+        assertThat(fields(new StreamRequest(List.of(), null))).containsExactly("inputs");
+        assertThat(fields(new StreamRequest(Collections.nCopies(9, new StreamInput("fake://x")), null)))
+                .containsExactly("inputs");
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("ftp://x")), null)))
+                .containsExactly("inputs[0].url");
+        assertThat(fields(new StreamRequest(List.of(new StreamInput(null)), null)))
+                .containsExactly("inputs[0].url");
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("no scheme")), null)))
+                .containsExactly("inputs[0].url");
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://" + "x".repeat(2042))), null)))
+                .containsExactly("inputs[0].url");
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://x")), "REWRITE")))
+                .containsExactly("playback_mode");
+    }
+
+    private static List<String> fields(StreamRequest request) {
+        return StreamRules.check(request).stream().map(FieldProblem::field).toList();
+    }
+}
