@@ -262,7 +262,8 @@ class ControlApiIntegrationTests {
         long version = snapshotVersion();
         String good = "{\"inputs\": [{\"url\": \"fake://x\"}]}";
 
-        for (String raw : List.of("a%2Fb", "a%00b", "..", "a%20b", "x".repeat(65), "%C3%A9t%C3%A9", "a;b=c", "-a")) {
+        for (String raw : List.of(
+                "a%2Fb", "a/b", "a/b/c", "a%00b", "..", "a%20b", "x".repeat(65), "%C3%A9t%C3%A9", "a;b=c", "-a")) {
             String body = http.put()
                     .uri(URI.create("http://127.0.0.1:" + port + "/api/v1/streams/" + raw))
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)

@@ -59,6 +59,16 @@ class StreamController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
+    /**
+     * A name never holds a slash, so a deeper path that no route serves is a bad name, not a missing resource: the
+     * operator is told what is wrong, and nothing is read, stored or pushed.
+     */
+    @RequestMapping("/{name}/{*rest}")
+    Mono<Void> nameWithSlash(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return Mono.error(StreamRules.invalidName(path.substring(path.indexOf("/streams/") + "/streams/".length())));
+    }
+
     @GetMapping
     Mono<StreamList> list(ServerWebExchange exchange) {
         return service.list(OperatorProject.of(exchange).id());

@@ -43,7 +43,7 @@ final class StreamRules {
         return decoded;
     }
 
-    private static ProblemException invalidName(String value) {
+    static ProblemException invalidName(String value) {
         String message;
         try {
             new StreamName(value);
