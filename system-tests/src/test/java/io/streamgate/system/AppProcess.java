@@ -70,7 +70,9 @@ final class AppProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = HTTP.send(
-                        HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return this;

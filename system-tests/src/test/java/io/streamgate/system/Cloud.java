@@ -35,7 +35,8 @@ final class Cloud implements AutoCloseable {
 
     private final List<AppProcess> all = new ArrayList<>();
     private final String pgBase;
-    private final String schema = "sg_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "sg_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     private Cloud(Path apps, Path logs) throws IOException, InterruptedException {
         pgBase = env("STREAMGATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
@@ -71,8 +72,8 @@ final class Cloud implements AutoCloseable {
         int gatewayPort = freePort();
         int gatewayManagement = freePort();
         gatewayUrl = "http://127.0.0.1:" + gatewayPort;
-        AppProcess gateway = gateway(
-                "gateway", apps, logs, gatewayPort, gatewayManagement, redis, Duration.ofSeconds(30));
+        AppProcess gateway =
+                gateway("gateway", apps, logs, gatewayPort, gatewayManagement, redis, Duration.ofSeconds(30));
         int pollingPort = freePort();
         int pollingManagement = freePort();
         pollingGatewayUrl = "http://127.0.0.1:" + pollingPort;
@@ -118,7 +119,8 @@ final class Cloud implements AutoCloseable {
                         "--server.port=" + port,
                         "--management.server.port=" + management,
                         "--streamgate.gateway.snapshot.sync-interval=" + syncInterval.toMillis() + "ms",
-                        "--streamgate.gateway.snapshot.file=" + logs.toAbsolutePath().resolve(name + "-snapshot.json")),
+                        "--streamgate.gateway.snapshot.file="
+                                + logs.toAbsolutePath().resolve(name + "-snapshot.json")),
                 env,
                 URI.create("http://127.0.0.1:" + management + "/actuator/health"),
                 logs);
@@ -138,8 +140,8 @@ final class Cloud implements AutoCloseable {
         String password = uri.getUserInfo() != null && uri.getUserInfo().contains(":")
                 ? uri.getUserInfo().split(":", 2)[1]
                 : "";
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort())
-                + uri.getPath();
+        String jdbc =
+                "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath();
         try (var connection = DriverManager.getConnection(jdbc, user, password);
                 var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

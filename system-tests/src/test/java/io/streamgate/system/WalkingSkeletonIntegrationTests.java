@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +59,7 @@ class WalkingSkeletonIntegrationTests {
         alphaKey = alpha.get("api_key").asString();
         betaKey = createProject("beta", BETA_DOMAIN).get("api_key").asString();
 
-        HttpResponse<String> created =
-                Http.put(stream("live"), alphaKey, "{\"inputs\": [{\"url\": \"fake://test\"}]}");
+        HttpResponse<String> created = Http.put(stream("live"), alphaKey, "{\"inputs\": [{\"url\": \"fake://test\"}]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(json(created).get("name").asString()).isEqualTo("live");
     }
@@ -77,8 +74,8 @@ class WalkingSkeletonIntegrationTests {
     @Test
     @Order(1)
     void theStreamIsPlacedOnTwoStreamersAndReportedAlive() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(simsCarrying(internal("live")))
-                .hasSize(2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(simsCarrying(internal("live"))).hasSize(2));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode stream = json(Http.get(stream("live"), alphaKey));
             assertThat(stream.get("status").get("alive").asBoolean()).isTrue();
@@ -89,8 +86,8 @@ class WalkingSkeletonIntegrationTests {
     @Order(2)
     void aPlayerUnderTheCustomersDomainGetsARewrittenPlaylistWhoseVideoDownloads() {
         HttpResponse<String> master = awaitPlayable(ALPHA_DOMAIN, "/live/index.m3u8");
-        assertThat(master.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .containsIgnoringCase("mpegurl"));
+        assertThat(master.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).containsIgnoringCase("mpegurl"));
 
         List<String> variants = uriLines(master.body());
         assertThat(variants).hasSizeGreaterThanOrEqualTo(2);
@@ -107,7 +104,8 @@ class WalkingSkeletonIntegrationTests {
             // The newest two: the oldest of a live window may slide out while we download.
             for (String segment : segments.subList(segments.size() - 2, segments.size())) {
                 URI url = URI.create(variant).resolve(segment);
-                HttpResponse<byte[]> ts = Http.sendForBytes(Http.request(url.toString()).GET());
+                HttpResponse<byte[]> ts =
+                        Http.sendForBytes(Http.request(url.toString()).GET());
                 assertThat(ts.statusCode()).as(url.toString()).isEqualTo(200);
                 assertIsMpegTs(ts.body());
             }
@@ -118,23 +116,9 @@ class WalkingSkeletonIntegrationTests {
     @Order(3)
     void ffmpegDecodesVideoThroughTheGateway() throws Exception {
         String url = cloud.gatewayUrl + "/" + internal("live") + "/index.m3u8";
-        Process ffmpeg = new ProcessBuilder(
-                        "ffmpeg", "-nostdin", "-v", "error", "-i", url, "-map", "0:v:0", "-t", "4", "-f",
-                        "framecrc", "-")
-                .redirectErrorStream(false)
-                .start();
-        String frames;
-        String errors;
-        try {
-            frames = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            errors = new String(ffmpeg.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            ffmpeg.destroyForcibly();
-        }
-        assertThat(ffmpeg.exitValue()).as(errors).isZero();
-        long decoded = frames.lines().filter(line -> line.startsWith("0,")).count();
-        assertThat(decoded).as("video frames decoded from " + url).isGreaterThanOrEqualTo(25);
+        assertThat(Ffmpeg.decodedVideoFrames(url, 4))
+                .as("video frames decoded from " + url)
+                .isGreaterThanOrEqualTo(25);
     }
 
     @Test
@@ -149,9 +133,9 @@ class WalkingSkeletonIntegrationTests {
             assertThat(carriers).anySatisfy(sim -> assertThat(location).startsWith(sim + "/"));
             assertThat(Http.send(Http.request(location).GET()).statusCode()).isEqualTo(200);
         }
-        HttpResponse<String> forged = Http.send(Http.request(
-                        carriers.iterator().next() + "/" + internal("live") + "/index.m3u8")
-                .GET());
+        HttpResponse<String> forged =
+                Http.send(Http.request(carriers.iterator().next() + "/" + internal("live") + "/index.m3u8")
+                        .GET());
         assertThat(forged.statusCode()).as("unsigned playback on a streamer").isEqualTo(403);
     }
 
@@ -162,7 +146,8 @@ class WalkingSkeletonIntegrationTests {
         HttpResponse<String> missing = Http.play(cloud.gatewayUrl, BETA_DOMAIN, "/nothing/index.m3u8");
         HttpResponse<String> universalFromBeta =
                 Http.play(cloud.gatewayUrl, BETA_DOMAIN, "/" + internal("live") + "/index.m3u8");
-        HttpResponse<String> missingUniversal = Http.play(cloud.gatewayUrl, null, "/" + alphaId + "_nothing/index.m3u8");
+        HttpResponse<String> missingUniversal =
+                Http.play(cloud.gatewayUrl, null, "/" + alphaId + "_nothing/index.m3u8");
         for (HttpResponse<String> response : List.of(foreign, missing, universalFromBeta, missingUniversal)) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.body()).isEqualTo(missing.body());
@@ -174,7 +159,8 @@ class WalkingSkeletonIntegrationTests {
         HttpResponse<String> foreignGet = Http.get(stream("live"), betaKey);
         HttpResponse<String> missingGet = Http.get(stream("nothing"), betaKey);
         assertThat(foreignGet.statusCode()).isEqualTo(404);
-        assertThat(foreignGet.body().replace("live", "NAME")).isEqualTo(missingGet.body().replace("nothing", "NAME"));
+        assertThat(foreignGet.body().replace("live", "NAME"))
+                .isEqualTo(missingGet.body().replace("nothing", "NAME"));
         assertThat(Http.delete(stream("live"), betaKey).statusCode()).isEqualTo(404);
         assertThat(Http.get(stream("live"), alphaKey).statusCode()).isEqualTo(200);
     }
@@ -183,7 +169,13 @@ class WalkingSkeletonIntegrationTests {
     @Order(6)
     @ValueSource(
             strings = {
-                "a%2Fb", "a/b", "..", "%2e%2e", "a%00b", "a%20b", "caf%C3%A9",
+                "a%2Fb",
+                "a/b",
+                "..",
+                "%2e%2e",
+                "a%00b",
+                "a%20b",
+                "caf%C3%A9",
                 "x0123456789012345678901234567890123456789012345678901234567890123"
             })
     void badNamesAre400AndReachNoStreamer(String name) {
@@ -192,7 +184,8 @@ class WalkingSkeletonIntegrationTests {
         assertThat(put.statusCode()).as(put.body()).isEqualTo(400);
         assertThat(put.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         // On the player API a literal slash just ends the name: "/a/b/index.m3u8" asks for stream "a".
-        assertThat(Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/" + name + "/index.m3u8").statusCode())
+        assertThat(Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/" + name + "/index.m3u8")
+                        .statusCode())
                 .isEqualTo(name.contains("/") ? 404 : 400);
         assertThat(streamsOnSims()).isEqualTo(before);
     }
@@ -201,7 +194,9 @@ class WalkingSkeletonIntegrationTests {
     @Order(7)
     @ValueSource(
             strings = {
-                "{\"inputs\": [", "{\"inputs\": \"fake://x\"}", "{\"inputs\": [{\"url\": \"fake://x\"}], \"foo\": 1}"
+                "{\"inputs\": [",
+                "{\"inputs\": \"fake://x\"}",
+                "{\"inputs\": [{\"url\": \"fake://x\"}], \"foo\": 1}"
             })
     void badBodiesAre400ProblemsNamingTheFieldAndStoreNothing(String body) {
         Map<String, Set<String>> before = streamsOnSims();
@@ -236,10 +231,11 @@ class WalkingSkeletonIntegrationTests {
                         .statusCode())
                 .isEqualTo(201);
         // The Redis-following gateway syncs fully only every 30 s: within a second it can only have heard Redis.
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> Http.play(
-                                cloud.gatewayUrl, ALPHA_DOMAIN, "/second/index.m3u8?mode=redirect")
-                        .statusCode()
-                != 404);
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/second/index.m3u8?mode=redirect")
+                                .statusCode()
+                        != 404);
         await().atMost(Cloud.POLL_INTERVAL.plusSeconds(1))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> Http.play(cloud.pollingGatewayUrl, ALPHA_DOMAIN, "/second/index.m3u8?mode=redirect")
@@ -247,10 +243,11 @@ class WalkingSkeletonIntegrationTests {
                         != 404);
 
         assertThat(Http.delete(stream("second"), alphaKey).statusCode()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> Http.play(
-                                cloud.gatewayUrl, ALPHA_DOMAIN, "/second/index.m3u8")
-                        .statusCode()
-                == 404);
+        await().atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/second/index.m3u8")
+                                .statusCode()
+                        == 404);
         await().atMost(Cloud.POLL_INTERVAL.plusSeconds(1))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> Http.play(cloud.pollingGatewayUrl, ALPHA_DOMAIN, "/second/index.m3u8")
@@ -260,35 +257,37 @@ class WalkingSkeletonIntegrationTests {
 
     @Test
     @Order(10)
-    void whenAStreamerDiesNewPlaysGoToTheOtherWithinTwoSecondsAndADeletedStreamIsGoneWithinTwo()
-            throws Exception {
+    void whenAStreamerDiesNewPlaysGoToTheOtherWithinTwoSecondsAndADeletedStreamIsGoneWithinTwo() throws Exception {
         List<String> carriers = new ArrayList<>(simsCarrying(internal("live")));
         assertThat(carriers).hasSize(2);
         String victim = carriers.get(0);
         String survivor = carriers.get(1);
         cloud.sims.get(cloud.simUrls.indexOf(victim)).kill();
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            for (int i = 0; i < 10; i++) {
-                HttpResponse<String> redirect =
-                        Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/live/index.m3u8?mode=redirect");
-                assertThat(redirect.statusCode()).isEqualTo(302);
-                assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(
-                                location)
-                        .startsWith(survivor + "/"));
-            }
-        });
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        HttpResponse<String> redirect =
+                                Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/live/index.m3u8?mode=redirect");
+                        assertThat(redirect.statusCode()).isEqualTo(302);
+                        assertThat(redirect.headers().firstValue("Location"))
+                                .hasValueSatisfying(
+                                        location -> assertThat(location).startsWith(survivor + "/"));
+                    }
+                });
         HttpResponse<String> master = Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/live/index.m3u8");
         assertThat(master.statusCode()).isEqualTo(200);
         assertThat(uriLines(master.body())).allSatisfy(uri -> assertThat(uri).startsWith(survivor + "/"));
 
         assertThat(Http.delete(stream("live"), alphaKey).statusCode()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> Http.play(
-                                cloud.gatewayUrl, ALPHA_DOMAIN, "/live/index.m3u8")
-                        .statusCode()
-                == 404);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(simsCarrying(internal("live")))
-                .isEmpty());
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> Http.play(cloud.gatewayUrl, ALPHA_DOMAIN, "/live/index.m3u8")
+                                .statusCode()
+                        == 404);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(simsCarrying(internal("live"))).isEmpty());
     }
 
     private JsonNode createProject(String name, String domain) {
@@ -298,7 +297,9 @@ class WalkingSkeletonIntegrationTests {
                 "{\"name\": \"" + name + "\", \"domains\": [\"" + domain + "\"]}");
         assertThat(project.statusCode()).as(project.body()).isEqualTo(201);
         JsonNode json = json(project);
-        assertThat(json.get("id").isString()).as("the Snowflake id is sent as a JSON string").isTrue();
+        assertThat(json.get("id").isString())
+                .as("the Snowflake id is sent as a JSON string")
+                .isTrue();
         assertThat(json.get("status").asString()).isEqualTo("active");
         return json;
     }
