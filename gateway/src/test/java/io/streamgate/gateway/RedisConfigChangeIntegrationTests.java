@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
@@ -13,6 +14,7 @@ import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
 import io.streamgate.gateway.snapshot.SnapshotStore;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -69,8 +71,14 @@ class RedisConfigChangeIntegrationTests {
                 .untilAsserted(() -> assertThat(snapshots.current().version()).isEqualTo(1));
         CONTROL.set(snapshot(2));
 
-        RedisClient redis = RedisClient.create(REDIS_URL);
-        try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+        // A first handshake in a JVM has been seen to be abandoned (the gateway's own listener retries for the same
+        // reason): connect with a short timeout, and again, rather than wait out Lettuce's default minute.
+        RedisURI uri = RedisURI.create(REDIS_URL);
+        uri.setTimeout(Duration.ofSeconds(2));
+        RedisClient redis = RedisClient.create(uri);
+        List<StatefulRedisConnection<String, String>> connected = new ArrayList<>(1);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> connected.add(redis.connect()));
+        try (StatefulRedisConnection<String, String> connection = connected.get(0)) {
             // Publish until heard: the gateway's subscription may still be connecting.
             await().atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(200))
