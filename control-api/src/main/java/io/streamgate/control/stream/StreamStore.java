@@ -1,5 +1,6 @@
 package io.streamgate.control.stream;
 
+import io.r2dbc.spi.Readable;
 import io.streamgate.control.storage.StorageSettings;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,33 +29,22 @@ class StreamStore {
         this.json = json;
     }
 
+    private static final String SELECT_STREAMS =
+            "SELECT project_id, name, inputs, playback_mode, created_at, updated_at FROM streams";
+
     Mono<StoredStream> find(long projectId, String name) {
-        return db.sql("SELECT project_id, name, inputs, playback_mode, created_at, updated_at FROM streams"
-                        + " WHERE project_id = :project AND name = :name")
+        return db.sql(SELECT_STREAMS + " WHERE project_id = :project AND name = :name")
                 .bind("project", projectId)
                 .bind("name", name)
-                .map(row -> new StoredStream(
-                        row.get("project_id", Long.class),
-                        row.get("name", String.class),
-                        json.readValue(row.get("inputs", String.class), INPUTS),
-                        row.get("playback_mode", String.class),
-                        row.get("created_at", OffsetDateTime.class).toInstant(),
-                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .map(this::stored)
                 .one()
                 .timeout(storage.statementTimeout());
     }
 
     Flux<StoredStream> all(long projectId) {
-        return db.sql("SELECT project_id, name, inputs, playback_mode, created_at, updated_at FROM streams"
-                        + " WHERE project_id = :project ORDER BY name")
+        return db.sql(SELECT_STREAMS + " WHERE project_id = :project ORDER BY name")
                 .bind("project", projectId)
-                .map(row -> new StoredStream(
-                        row.get("project_id", Long.class),
-                        row.get("name", String.class),
-                        json.readValue(row.get("inputs", String.class), INPUTS),
-                        row.get("playback_mode", String.class),
-                        row.get("created_at", OffsetDateTime.class).toInstant(),
-                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .map(this::stored)
                 .all()
                 .timeout(storage.statementTimeout());
     }
@@ -100,5 +90,15 @@ class StreamStore {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private StoredStream stored(Readable row) {
+        return new StoredStream(
+                row.get("project_id", Long.class),
+                row.get("name", String.class),
+                json.readValue(row.get("inputs", String.class), INPUTS),
+                row.get("playback_mode", String.class),
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                row.get("updated_at", OffsetDateTime.class).toInstant());
     }
 }
