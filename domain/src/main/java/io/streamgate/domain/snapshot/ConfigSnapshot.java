@@ -1,37 +1,84 @@
 package io.streamgate.domain.snapshot;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a gateway needs to answer players, at one config version. Versions only grow: a gateway never swaps in
- * a snapshot older than the one it holds.
+ * a snapshot older than the one it holds. Lists missing from older snapshots (a last-known-good file written by an
+ * earlier release) read as empty.
  */
 public record ConfigSnapshot(
-        long version, List<ProjectEntry> projects, List<StreamerEntry> streamers, List<StreamEntry> streams) {
+        long version,
+        List<ProjectEntry> projects,
+        List<StreamerEntry> streamers,
+        List<StreamEntry> streams,
+        List<AuthBackendEntry> authBackends) {
 
     public ConfigSnapshot {
         if (version < 0) {
             throw new IllegalArgumentException("version: " + version + " (expected: >= 0)");
         }
-        projects = List.copyOf(projects);
-        streamers = List.copyOf(streamers);
-        streams = List.copyOf(streams);
+        projects = copy(projects);
+        streamers = copy(streamers);
+        streams = copy(streams);
+        authBackends = copy(authBackends);
     }
 
-    /** A project (tenant) and the domains its players use. */
-    public record ProjectEntry(long id, String name, List<String> domains, ProjectStatus status) {
+    public ConfigSnapshot(
+            long version, List<ProjectEntry> projects, List<StreamerEntry> streamers, List<StreamEntry> streams) {
+        this(version, projects, streamers, streams, List.of());
+    }
+
+    /** A project (tenant), the domains its players use, and the auth chain its streams use unless they name one. */
+    public record ProjectEntry(
+            long id, String name, List<String> domains, ProjectStatus status, List<String> defaultAuthChain) {
         public ProjectEntry {
-            domains = List.copyOf(domains);
+            domains = copy(domains);
+            defaultAuthChain = copy(defaultAuthChain);
+        }
+
+        public ProjectEntry(long id, String name, List<String> domains, ProjectStatus status) {
+            this(id, name, domains, status, List.of());
         }
     }
 
     /** A streamer the cloud may send viewers to. */
     public record StreamerEntry(long id, String name, String baseUrl) {}
 
-    /** A stream, the way players reach it, and the streamers it is placed on (by streamer id). */
-    public record StreamEntry(long projectId, String name, PlaybackMode playbackMode, List<Long> placements) {
+    /**
+     * A stream, the way players reach it, the streamers it is placed on (by streamer id), and its auth chain: backend
+     * names of its project, every one of which must allow; {@code null} means the project's default chain.
+     */
+    public record StreamEntry(
+            long projectId, String name, PlaybackMode playbackMode, List<Long> placements, List<String> authChain) {
         public StreamEntry {
-            placements = List.copyOf(placements);
+            placements = copy(placements);
+            authChain = authChain == null ? null : List.copyOf(authChain);
+        }
+
+        public StreamEntry(long projectId, String name, PlaybackMode playbackMode, List<Long> placements) {
+            this(projectId, name, playbackMode, placements, null);
+        }
+    }
+
+    /**
+     * An auth backend of a project, as the operator configured it: a plugin type, its settings (JSON values), what to
+     * do when it fails, how long a call may take and how long a last good answer may be served while it is down.
+     */
+    public record AuthBackendEntry(
+            long projectId,
+            String name,
+            String type,
+            Map<String, Object> settings,
+            FailurePolicy failurePolicy,
+            long timeoutMillis,
+            long staleForMillis) {
+        public AuthBackendEntry {
+            // JSON settings may hold nulls, which Map.copyOf refuses.
+            settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         }
     }
 
@@ -46,5 +93,15 @@ public record ConfigSnapshot(
         REWRITE,
         /** 302 to the chosen streamer's master playlist, signed. */
         REDIRECT
+    }
+
+    /** What a failing auth backend answers: allow (open) or deny (closed). */
+    public enum FailurePolicy {
+        OPEN,
+        CLOSED
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
     }
 }
