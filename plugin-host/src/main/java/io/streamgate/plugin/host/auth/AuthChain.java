@@ -1,0 +1,77 @@
+package io.streamgate.plugin.host.auth;
+
+import io.streamgate.plugin.api.auth.AuthDecision;
+import io.streamgate.plugin.api.auth.PlayRequest;
+import java.time.Duration;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A stream's (or project default's) auth backends, asked in order: every one must allow, the first deny wins and
+ * the rest are not asked. An empty chain allows. Immutable.
+ */
+public final class AuthChain {
+
+    private static final AuthChain EMPTY = new AuthChain(List.of());
+
+    private final List<GuardedAuthBackend> backends;
+
+    private AuthChain(List<GuardedAuthBackend> backends) {
+        this.backends = backends;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the backends belong to different projects
+     */
+    public static AuthChain of(List<GuardedAuthBackend> backends) {
+        List<GuardedAuthBackend> copy = List.copyOf(backends);
+        long projects = copy.stream()
+                .map(backend -> backend.definition().projectId())
+                .distinct()
+                .count();
+        if (projects > 1) {
+            throw new IllegalArgumentException("backends: " + copy + " (expected: all of one project)");
+        }
+        return copy.isEmpty() ? EMPTY : new AuthChain(copy);
+    }
+
+    /** The chain that allows everything. */
+    public static AuthChain empty() {
+        return EMPTY;
+    }
+
+    public List<GuardedAuthBackend> backends() {
+        return backends;
+    }
+
+    /**
+     * Decides a request. An allow combines the backends' allows: the shortest {@code cacheFor}, the first user id,
+     * the smallest session limit.
+     *
+     * @return exactly one decision, never an error
+     */
+    public Mono<AuthDecision> check(PlayRequest request) {
+        if (backends.isEmpty()) {
+            return Mono.just(AuthDecision.allow(Duration.ZERO));
+        }
+        return Flux.fromIterable(backends)
+                .concatMap(backend -> backend.check(request))
+                .takeUntil(decision -> decision instanceof AuthDecision.Deny)
+                .reduce(AuthChain::combine);
+    }
+
+    private static AuthDecision combine(AuthDecision soFar, AuthDecision next) {
+        if (next instanceof AuthDecision.Deny) {
+            return next;
+        }
+        AuthDecision.Allow a = (AuthDecision.Allow) soFar;
+        AuthDecision.Allow b = (AuthDecision.Allow) next;
+        Duration cacheFor = a.cacheFor().compareTo(b.cacheFor()) <= 0 ? a.cacheFor() : b.cacheFor();
+        String userId = a.userId() != null ? a.userId() : b.userId();
+        int maxSessions = a.maxSessions() == 0
+                ? b.maxSessions()
+                : b.maxSessions() == 0 ? a.maxSessions() : Math.min(a.maxSessions(), b.maxSessions());
+        return new AuthDecision.Allow(cacheFor, userId, maxSessions);
+    }
+}
