@@ -2,6 +2,7 @@ package io.streamgate.control.snapshot;
 
 import io.streamgate.control.storage.StorageSettings;
 import io.streamgate.domain.snapshot.ConfigSnapshot;
+import io.streamgate.domain.snapshot.ConfigSnapshot.FailurePolicy;
 import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectStatus;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the whole config in one REPEATABLE READ transaction, so the version and every row in the snapshot belong to
@@ -24,13 +27,19 @@ import reactor.core.publisher.Mono;
 @Component
 class SnapshotReader {
 
+    private static final TypeReference<Map<String, Object>> SETTINGS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> CHAIN = new TypeReference<>() {};
+
     private final DatabaseClient db;
     private final StorageSettings storage;
     private final TransactionalOperator tx;
+    private final JsonMapper json;
 
-    SnapshotReader(DatabaseClient db, StorageSettings storage, ReactiveTransactionManager transactions) {
+    SnapshotReader(
+            DatabaseClient db, StorageSettings storage, ReactiveTransactionManager transactions, JsonMapper json) {
         this.db = db;
         this.storage = storage;
+        this.json = json;
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         definition.setReadOnly(true);
@@ -46,10 +55,11 @@ class SnapshotReader {
     }
 
     Mono<ConfigSnapshot> read() {
-        Mono<ConfigSnapshot> all = version().flatMap(version -> domains()
-                .flatMap(domains -> projects(domains).flatMap(projects -> streamers()
-                        .flatMap(streamers -> placements().flatMap(placements -> streams(placements)
-                                .map(streams -> new ConfigSnapshot(version, projects, streamers, streams)))))));
+        Mono<ConfigSnapshot> all = version().flatMap(version -> domains().flatMap(domains -> projects(domains)
+                .flatMap(projects -> streamers().flatMap(streamers -> placements()
+                        .flatMap(placements -> streams(placements).flatMap(streams -> authBackends()
+                                .map(backends ->
+                                        new ConfigSnapshot(version, projects, streamers, streams, backends))))))));
         return tx.transactional(all);
     }
 
@@ -62,7 +72,7 @@ class SnapshotReader {
     }
 
     private Mono<List<ConfigSnapshot.ProjectEntry>> projects(Map<Long, Collection<String>> domains) {
-        return db.sql("SELECT id, name, status FROM projects ORDER BY id")
+        return db.sql("SELECT id, name, status, default_auth_chain FROM projects ORDER BY id")
                 .map(row -> {
                     long id = row.get("id", Long.class);
                     return new ConfigSnapshot.ProjectEntry(
@@ -70,11 +80,34 @@ class SnapshotReader {
                             row.get("name", String.class),
                             new ArrayList<>(domains.getOrDefault(id, List.of())),
                             ProjectStatus.valueOf(
-                                    row.get("status", String.class).toUpperCase(Locale.ROOT)));
+                                    row.get("status", String.class).toUpperCase(Locale.ROOT)),
+                            chain(row.get("default_auth_chain", String.class)));
                 })
                 .all()
                 .timeout(storage.statementTimeout())
                 .collectList();
+    }
+
+    private Mono<List<ConfigSnapshot.AuthBackendEntry>> authBackends() {
+        return db.sql("SELECT project_id, name, type, settings, failure_policy, timeout_ms, stale_for_ms"
+                        + " FROM auth_backends ORDER BY project_id, name")
+                .map(row -> new ConfigSnapshot.AuthBackendEntry(
+                        row.get("project_id", Long.class),
+                        row.get("name", String.class),
+                        row.get("type", String.class),
+                        json.readValue(row.get("settings", String.class), SETTINGS),
+                        FailurePolicy.valueOf(
+                                row.get("failure_policy", String.class).toUpperCase(Locale.ROOT)),
+                        row.get("timeout_ms", Long.class),
+                        row.get("stale_for_ms", Long.class)))
+                .all()
+                .timeout(storage.statementTimeout())
+                .collectList();
+    }
+
+    /** A JSON array of backend names; {@code null} stays null (a stream without its own chain). */
+    private List<String> chain(String text) {
+        return text == null ? null : json.readValue(text, CHAIN);
     }
 
     private Mono<List<ConfigSnapshot.StreamerEntry>> streamers() {
@@ -97,7 +130,7 @@ class SnapshotReader {
     }
 
     private Mono<List<ConfigSnapshot.StreamEntry>> streams(Map<String, Collection<Long>> placements) {
-        return db.sql("SELECT project_id, name, playback_mode FROM streams ORDER BY project_id, name")
+        return db.sql("SELECT project_id, name, playback_mode, auth_chain FROM streams ORDER BY project_id, name")
                 .map(row -> {
                     long projectId = row.get("project_id", Long.class);
                     String name = row.get("name", String.class);
@@ -106,7 +139,8 @@ class SnapshotReader {
                             name,
                             PlaybackMode.valueOf(
                                     row.get("playback_mode", String.class).toUpperCase(Locale.ROOT)),
-                            new ArrayList<>(placements.getOrDefault(projectId + "_" + name, List.of())));
+                            new ArrayList<>(placements.getOrDefault(projectId + "_" + name, List.of())),
+                            chain(row.get("auth_chain", String.class)));
                 })
                 .all()
                 .timeout(storage.statementTimeout())

@@ -41,7 +41,8 @@ class StreamController {
                 }
                 String mode =
                         request.playbackMode() == null ? StreamRules.DEFAULT_PLAYBACK_MODE : request.playbackMode();
-                return service.put(project, name, List.copyOf(request.inputs()), mode)
+                List<String> chain = request.authChain() == null ? null : List.copyOf(request.authChain());
+                return service.put(project, name, List.copyOf(request.inputs()), mode, chain)
                         .map(saved -> ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                                 .body(service.response(saved.stream(), saved.placed())));
             });

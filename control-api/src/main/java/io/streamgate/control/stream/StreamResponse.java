@@ -3,12 +3,13 @@ package io.streamgate.control.stream;
 import java.time.Instant;
 import java.util.List;
 
-/** A stream as the operator API shows it, with its live status. */
+/** A stream as the operator API shows it, with its live status; {@code auth_chain} is null for the project default. */
 record StreamResponse(
         String name,
         List<StreamInput> inputs,
         String playbackMode,
         Status status,
+        List<String> authChain,
         Instant createdAt,
         Instant updatedAt) {
 

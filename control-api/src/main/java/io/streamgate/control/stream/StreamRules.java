@@ -1,15 +1,13 @@
 package io.streamgate.control.stream;
 
+import io.streamgate.control.auth.AuthChains;
 import io.streamgate.control.web.FieldProblem;
+import io.streamgate.control.web.PathNames;
 import io.streamgate.control.web.ProblemException;
-import io.streamgate.control.web.ProblemType;
-import io.streamgate.domain.name.StreamName;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The edge validation of the stream API. Everything is checked before anything is stored or pushed, and nothing is
@@ -26,32 +24,13 @@ final class StreamRules {
 
     private StreamRules() {}
 
-    /**
-     * The stream name from the raw (still percent-encoded) last path segment. Checking the raw segment matters: the
-     * router decodes {@code %2F} and drops {@code ;matrix} parameters before it binds the path variable.
-     */
+    /** The stream name from the raw (still percent-encoded) last path segment. */
     static String nameFromRawSegment(String raw) {
-        String decoded;
-        try {
-            decoded = UriUtils.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalidName(raw);
-        }
-        if (!StreamName.isValid(decoded)) {
-            throw invalidName(decoded);
-        }
-        return decoded;
+        return PathNames.fromRawSegment(raw);
     }
 
     static ProblemException invalidName(String value) {
-        String message;
-        try {
-            new StreamName(value);
-            message = "name: '" + value + "' (expected: " + StreamName.PATTERN + ")";
-        } catch (IllegalArgumentException e) {
-            message = e.getMessage();
-        }
-        return ProblemException.field(ProblemType.INVALID_NAME, "name", message);
+        return PathNames.invalid(value);
     }
 
     static List<FieldProblem> check(StreamRequest request) {
@@ -74,6 +53,7 @@ final class StreamRules {
                 }
             }
         }
+        errors.addAll(AuthChains.shape(request.authChain(), "auth_chain"));
         String mode = request.playbackMode();
         if (mode != null && !PLAYBACK_MODES.contains(mode)) {
             errors.add(new FieldProblem(

@@ -2,6 +2,7 @@ package io.streamgate.control.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.control.auth.AuthChains;
 import io.streamgate.control.events.ConfigChangePublisher;
 import io.streamgate.control.events.ConfigVersion;
 import io.streamgate.control.placement.PlacementPlanner;
@@ -37,6 +38,7 @@ class StreamService {
 
     private final StreamStore streams;
     private final PlacementStore placements;
+    private final AuthChains chains;
     private final PlacementPlanner planner;
     private final StreamerClient streamers;
     private final LiveStreams live;
@@ -49,6 +51,7 @@ class StreamService {
     StreamService(
             StreamStore streams,
             PlacementStore placements,
+            AuthChains chains,
             PlacementPlanner planner,
             StreamerClient streamers,
             LiveStreams live,
@@ -59,6 +62,7 @@ class StreamService {
             MeterRegistry meters) {
         this.streams = streams;
         this.placements = placements;
+        this.chains = chains;
         this.planner = planner;
         this.streamers = streamers;
         this.live = live;
@@ -70,16 +74,21 @@ class StreamService {
     }
 
     /** Creates or replaces; the boolean of the result says whether it was created. */
-    Mono<Saved> put(long projectId, String name, List<StreamInput> inputs, String playbackMode) {
+    Mono<Saved> put(
+            long projectId, String name, List<StreamInput> inputs, String playbackMode, List<String> authChain) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Mono<Saved> change = version.bump().flatMap(v -> streams.find(projectId, name)
+        Mono<Saved> change = version.bump().flatMap(v -> chains.requireExisting(projectId, authChain, "auth_chain")
+                .then(streams.find(projectId, name))
                 .map(existing -> new Saved(
-                        new StoredStream(projectId, name, inputs, playbackMode, existing.createdAt(), now),
+                        new StoredStream(projectId, name, inputs, playbackMode, authChain, existing.createdAt(), now),
                         false,
                         v,
                         List.of()))
                 .defaultIfEmpty(new Saved(
-                        new StoredStream(projectId, name, inputs, playbackMode, now, now), true, v, List.of()))
+                        new StoredStream(projectId, name, inputs, playbackMode, authChain, now, now),
+                        true,
+                        v,
+                        List.of()))
                 .flatMap(saved -> (saved.created() ? streams.insert(saved.stream()) : streams.update(saved.stream()))
                         .then(place(projectId, name))
                         .map(placed -> new Saved(saved.stream(), saved.created(), v, placed))));
@@ -151,6 +160,7 @@ class StreamService {
                 stream.inputs(),
                 stream.playbackMode(),
                 new StreamResponse.Status(alive, statuses),
+                stream.authChain(),
                 stream.createdAt(),
                 stream.updatedAt());
     }

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StreamStore {
 
     private static final TypeReference<List<StreamInput>> INPUTS = new TypeReference<>() {};
+    private static final TypeReference<List<String>> CHAIN = new TypeReference<>() {};
 
     private final DatabaseClient db;
     private final StorageSettings storage;
@@ -30,7 +31,7 @@ class StreamStore {
     }
 
     private static final String SELECT_STREAMS =
-            "SELECT project_id, name, inputs, playback_mode, created_at, updated_at FROM streams";
+            "SELECT project_id, name, inputs, playback_mode, auth_chain, created_at, updated_at FROM streams";
 
     Mono<StoredStream> find(long projectId, String name) {
         return db.sql(SELECT_STREAMS + " WHERE project_id = :project AND name = :name")
@@ -50,12 +51,15 @@ class StreamStore {
     }
 
     Mono<Void> insert(StoredStream stream) {
-        return db.sql("INSERT INTO streams (project_id, name, inputs, playback_mode, created_at, updated_at)"
-                        + " VALUES (:project, :name, :inputs, :mode, :created, :updated)")
-                .bind("project", stream.projectId())
-                .bind("name", stream.name())
-                .bind("inputs", json.writeValueAsString(stream.inputs()))
-                .bind("mode", stream.playbackMode())
+        return chain(
+                        db.sql(
+                                        "INSERT INTO streams (project_id, name, inputs, playback_mode, auth_chain, created_at,"
+                                                + " updated_at) VALUES (:project, :name, :inputs, :mode, :chain, :created, :updated)")
+                                .bind("project", stream.projectId())
+                                .bind("name", stream.name())
+                                .bind("inputs", json.writeValueAsString(stream.inputs()))
+                                .bind("mode", stream.playbackMode()),
+                        stream.authChain())
                 .bind("created", utc(stream.createdAt()))
                 .bind("updated", utc(stream.updatedAt()))
                 .fetch()
@@ -65,12 +69,15 @@ class StreamStore {
     }
 
     Mono<Void> update(StoredStream stream) {
-        return db.sql("UPDATE streams SET inputs = :inputs, playback_mode = :mode, updated_at = :updated"
-                        + " WHERE project_id = :project AND name = :name")
-                .bind("project", stream.projectId())
-                .bind("name", stream.name())
-                .bind("inputs", json.writeValueAsString(stream.inputs()))
-                .bind("mode", stream.playbackMode())
+        return chain(
+                        db.sql("UPDATE streams SET inputs = :inputs, playback_mode = :mode, auth_chain = :chain,"
+                                        + " updated_at = :updated"
+                                        + " WHERE project_id = :project AND name = :name")
+                                .bind("project", stream.projectId())
+                                .bind("name", stream.name())
+                                .bind("inputs", json.writeValueAsString(stream.inputs()))
+                                .bind("mode", stream.playbackMode()),
+                        stream.authChain())
                 .bind("updated", utc(stream.updatedAt()))
                 .fetch()
                 .rowsUpdated()
@@ -88,6 +95,17 @@ class StreamStore {
                 .timeout(storage.statementTimeout());
     }
 
+    /** Binds {@code :chain}: SQL NULL (the project default applies) or the JSON array. */
+    private DatabaseClient.GenericExecuteSpec chain(DatabaseClient.GenericExecuteSpec spec, List<String> chain) {
+        return chain == null
+                ? spec.bindNull("chain", String.class)
+                : spec.bind("chain", json.writeValueAsString(chain));
+    }
+
+    private List<String> chain(String text) {
+        return text == null ? null : json.readValue(text, CHAIN);
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
@@ -98,6 +116,7 @@ class StreamStore {
                 row.get("name", String.class),
                 json.readValue(row.get("inputs", String.class), INPUTS),
                 row.get("playback_mode", String.class),
+                chain(row.get("auth_chain", String.class)),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -35,33 +35,59 @@ class StreamRulesTests {
     @Test
     void acceptsEverySchemeAndBothModes() {
         for (String scheme : StreamRules.SCHEMES) {
-            assertThat(StreamRules.check(new StreamRequest(List.of(new StreamInput(scheme + "://host/x")), "redirect")))
+            assertThat(StreamRules.check(
+                            new StreamRequest(List.of(new StreamInput(scheme + "://host/x")), "redirect", null)))
                     .as(scheme)
                     .isEmpty();
         }
-        assertThat(StreamRules.check(new StreamRequest(List.of(new StreamInput("fake://x")), null)))
+        assertThat(StreamRules.check(new StreamRequest(List.of(new StreamInput("fake://x")), null, null)))
                 .isEmpty();
-        assertThat(StreamRules.check(new StreamRequest(Collections.nCopies(8, new StreamInput("fake://x")), "rewrite")))
+        assertThat(StreamRules.check(
+                        new StreamRequest(Collections.nCopies(8, new StreamInput("fake://x")), "rewrite", null)))
                 .isEmpty();
         assertThat(StreamRules.urlProblem("fake://" + "x".repeat(2048 - 7))).isNull();
     }
 
     @Test
     void rejectsEachRuleNamingTheField() {
-        assertThat(fields(new StreamRequest(null, null))).containsExactly("inputs");
-        assertThat(fields(new StreamRequest(List.of(), null))).containsExactly("inputs");
-        assertThat(fields(new StreamRequest(Collections.nCopies(9, new StreamInput("fake://x")), null)))
+        assertThat(fields(new StreamRequest(null, null, null))).containsExactly("inputs");
+        assertThat(fields(new StreamRequest(List.of(), null, null))).containsExactly("inputs");
+        assertThat(fields(new StreamRequest(Collections.nCopies(9, new StreamInput("fake://x")), null, null)))
                 .containsExactly("inputs");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("ftp://x")), null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("ftp://x")), null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput(null)), null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput(null)), null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("no scheme")), null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("no scheme")), null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://" + "x".repeat(2042))), null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://" + "x".repeat(2042))), null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://x")), "REWRITE")))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://x")), "REWRITE", null)))
                 .containsExactly("playback_mode");
+    }
+
+    @Test
+    void acceptsAuthChainsOfUpToEightDistinctNames() {
+        List<StreamInput> inputs = List.of(new StreamInput("fake://x"));
+        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of())))
+                .isEmpty();
+        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of("tok", "acl-1"))))
+                .isEmpty();
+        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of("a", "b", "c", "d", "e", "f", "g", "h"))))
+                .isEmpty();
+    }
+
+    @Test
+    void rejectsEachAuthChainRuleNamingTheEntry() {
+        List<StreamInput> inputs = List.of(new StreamInput("fake://x"));
+        assertThat(fields(new StreamRequest(inputs, null, List.of("a", "b", "c", "d", "e", "f", "g", "h", "i"))))
+                .containsExactly("auth_chain");
+        assertThat(fields(new StreamRequest(inputs, null, List.of("tok", "bad/name"))))
+                .containsExactly("auth_chain[1]");
+        assertThat(fields(new StreamRequest(inputs, null, List.of("tok", "tok"))))
+                .containsExactly("auth_chain[1]");
+        assertThat(fields(new StreamRequest(inputs, null, java.util.Arrays.asList("tok", null))))
+                .containsExactly("auth_chain[1]");
     }
 
     private static List<String> fields(StreamRequest request) {
