@@ -23,6 +23,19 @@ public final class FakeStreamer implements AutoCloseable {
 
     public static final String KEYS = "k1:0123456789abcdef0123";
 
+    /** A live MPD with segment URLs relative to it and a query the gateway must replace. */
+    public static final String MPD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<MPD xmlns=\"urn:mpeg:dash:schema:mpd:2011\" type=\"dynamic\" profiles=\"urn:mpeg:dash:profile:isoff-live:2011\""
+            + " minBufferTime=\"PT2S\" availabilityStartTime=\"2024-01-01T00:00:00Z\">\n"
+            + "  <Period id=\"0\" start=\"PT0S\">\n"
+            + "    <AdaptationSet mimeType=\"video/mp4\" segmentAlignment=\"true\">\n"
+            + "      <SegmentTemplate media=\"video/$Number$.m4s?old=1\" initialization=\"video/init.mp4\""
+            + " timescale=\"1\" duration=\"2\" startNumber=\"1\"/>\n"
+            + "      <Representation id=\"v1\" bandwidth=\"800000\" codecs=\"avc1.64001f\" width=\"640\" height=\"360\"/>\n"
+            + "    </AdaptationSet>\n"
+            + "  </Period>\n"
+            + "</MPD>\n";
+
     private final PlaybackSigner verifier = new PlaybackSigner(SigningKeys.parse(KEYS, null));
     private final Map<String, Long> live = new ConcurrentHashMap<>();
     private final AtomicInteger masters = new AtomicInteger();
@@ -53,6 +66,14 @@ public final class FakeStreamer implements AutoCloseable {
                                             + "tracks-v1/index.m3u8" + query + "\n"
                                             + "#EXT-X-STREAM-INF:BANDWIDTH=1600000,RESOLUTION=1280x720\n"
                                             + "tracks-v2/index.m3u8" + query + "\n"));
+                        })
+                        .get("/{name}/index.mpd", (request, response) -> {
+                            int status = check(request, request.param("name"));
+                            if (status != 200) {
+                                return response.status(status).send();
+                            }
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "application/dash+xml")
+                                    .sendString(Mono.just(MPD));
                         })
                         .get("/{name}/{track}/index.m3u8", (request, response) -> {
                             int status = check(request, request.param("name"));

@@ -24,11 +24,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** control-api is down at start: the gateway serves the last-known-good snapshot from disk and is ready. */
 @Tag("integration")
+// Each class runs its own gateway against its own fakes: close it afterwards so its pollers and timers do not
+// keep running beside the next class's gateway.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LastKnownGoodIntegrationTests {
 

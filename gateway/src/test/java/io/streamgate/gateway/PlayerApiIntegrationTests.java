@@ -37,10 +37,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @Tag("integration")
+// Each class runs its own gateway against its own fakes: close it afterwards so its pollers and timers do not
+// keep running beside the next class's gateway.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlayerApiIntegrationTests {
@@ -193,7 +197,7 @@ class PlayerApiIntegrationTests {
 
     @Test
     void otherPlaybackPathsRedirectToTheStreamer() {
-        for (String rest : List.of("tracks-v1/index.m3u8", "tracks-v1/123.ts", "index.mpd")) {
+        for (String rest : List.of("tracks-v1/index.m3u8", "tracks-v1/123.ts", "tracks-v1/init.mp4", "video/1.m4s")) {
             TestHttp.Response response = TestHttp.get(port, HOST_A, "/live/" + rest);
             assertThat(response.status()).isEqualTo(302);
             String location = response.header(HttpHeaderNames.LOCATION);

@@ -22,11 +22,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A change announced on Redis is fetched at once, without waiting for the (here: hour-long) periodic sync. */
 @Tag("integration")
+// Each class runs its own gateway against its own fakes: close it afterwards so its pollers and timers do not
+// keep running beside the next class's gateway.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RedisConfigChangeIntegrationTests {
 

@@ -34,10 +34,15 @@ public final class TestHttp {
     }
 
     public static Response exchange(HttpMethod method, String url, String host) {
+        return exchange(method, url, host, java.util.Map.of());
+    }
+
+    public static Response exchange(HttpMethod method, String url, String host, java.util.Map<String, String> extra) {
         return CLIENT.headers(headers -> {
                     if (host != null) {
                         headers.set(HttpHeaderNames.HOST, host);
                     }
+                    extra.forEach(headers::set);
                 })
                 .request(method)
                 .uri(url)

@@ -5,6 +5,8 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.netty.channel.ChannelOption;
 import io.streamgate.gateway.live.LiveStreamer;
 import io.streamgate.gateway.signing.UrlSigner;
+import io.streamgate.plugin.api.protocol.ManifestTemplate;
+import io.streamgate.plugin.api.protocol.PlaybackProtocol;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,13 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Master playlist templates fetched from streamers, cached briefly per (streamer, stream). Concurrent requests for the
- * same missing entry share one fetch; failures are not cached.
+ * Entry manifest templates fetched from streamers and prepared by their protocol plugin, cached briefly per
+ * (streamer, stream, path, protocol). Concurrent requests for the same missing entry share one fetch; failures are not
+ * cached. The protocol object is part of the key, so templates of plugins unloaded by a reload are never used again.
  */
-final class MasterPlaylists {
+final class EntryManifests {
 
     /** Above this many entries, expired ones are swept on insert so that streams nobody plays do not pile up. */
     private static final int SWEEP_ABOVE = 10_000;
@@ -35,7 +39,7 @@ final class MasterPlaylists {
 
     private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
 
-    MasterPlaylists(
+    EntryManifests(
             UrlSigner signer, CircuitBreakerRegistry circuitBreakers, Clock clock, PlaybackProperties properties) {
         this.signer = signer;
         this.circuitBreakers = circuitBreakers;
@@ -47,40 +51,44 @@ final class MasterPlaylists {
                 .responseTimeout(timeout);
         this.client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
+                // Live MPDs with a long SegmentTimeline outgrow the 256 KiB default; the plugins bound sizes
+                // themselves.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }
 
-    /** The template of {@code internalName}'s master playlist on {@code streamer}; fails with {@link UpstreamFailure}. */
-    Mono<MasterPlaylist> get(LiveStreamer streamer, String internalName) {
-        Key key = new Key(streamer.streamerId(), internalName);
+    /** The template of {@code path} under {@code internalName} on {@code streamer}; fails with {@link UpstreamFailure}. */
+    Mono<ManifestTemplate> get(LiveStreamer streamer, String internalName, String path, PlaybackProtocol protocol) {
+        Key key = new Key(streamer.streamerId(), internalName, path, protocol);
         long now = clock.millis();
         Entry entry = cache.get(key);
         if (entry == null || entry.expiresAt <= now) {
-            Entry fresh = new Entry(fetch(streamer, internalName).cache(), now + ttlMillis);
+            Entry fresh =
+                    new Entry(fetch(streamer, internalName, path, protocol).cache(), now + ttlMillis);
             entry = cache.compute(key, (k, held) -> held == null || held.expiresAt <= now ? fresh : held);
             if (entry == fresh && cache.size() > SWEEP_ABOVE) {
                 cache.values().removeIf(e -> e.expiresAt <= now);
             }
         }
         Entry used = entry;
-        return used.playlist.doOnError(error -> cache.remove(key, used));
+        return used.template.doOnError(error -> cache.remove(key, used));
     }
 
-    private Mono<MasterPlaylist> fetch(LiveStreamer streamer, String internalName) {
-        URI uri = URI.create(streamer.baseUrl() + "/" + internalName + "/" + PlayPath.MASTER + "?"
-                + signer.sign(internalName, gatewaySession));
+    private Mono<ManifestTemplate> fetch(
+            LiveStreamer streamer, String internalName, String path, PlaybackProtocol protocol) {
+        URI uri = URI.create(
+                streamer.baseUrl() + "/" + internalName + "/" + path + "?" + signer.sign(internalName, gatewaySession));
         return client.get()
                 .uri(uri)
                 .exchangeToMono(response -> {
                     int status = response.statusCode().value();
                     if (status >= 200 && status < 300) {
-                        return response.bodyToMono(String.class)
-                                .map(text -> MasterPlaylist.parse(text, streamer.baseUrl(), internalName));
+                        return response.bodyToMono(String.class);
                     }
                     // 5xx: the streamer is unwell; 4xx: it does not serve this stream (any more). Only the first
                     // says anything about the streamer itself.
                     return response.releaseBody()
-                            .then(Mono.error(new UpstreamFailure(
+                            .then(Mono.<String>error(new UpstreamFailure(
                                     "streamer " + streamer.streamerId() + " answered " + status, status >= 500)));
                 })
                 .timeout(timeout)
@@ -88,16 +96,27 @@ final class MasterPlaylists {
                         CircuitBreakerOperator.of(circuitBreakers.circuitBreaker("streamer-" + streamer.streamerId())))
                 .onErrorMap(
                         error -> !(error instanceof UpstreamFailure),
-                        error -> new UpstreamFailure(
-                                "streamer " + streamer.streamerId() + ": " + error,
-                                !(error instanceof IllegalArgumentException)));
+                        error -> new UpstreamFailure("streamer " + streamer.streamerId() + ": " + error, true))
+                // Plugin code (an XML parser may look up its implementation on the class path) once per fetch, not
+                // per viewer: off the event loop.
+                .publishOn(Schedulers.boundedElastic())
+                .map(text -> prepare(protocol, text, streamer));
     }
 
-    private record Key(long streamerId, String internalName) {}
+    private static ManifestTemplate prepare(PlaybackProtocol protocol, String text, LiveStreamer streamer) {
+        try {
+            return protocol.prepare(text);
+        } catch (RuntimeException e) {
+            // A manifest the plugin cannot read says nothing about the streamer's health.
+            throw new UpstreamFailure("streamer " + streamer.streamerId() + " manifest: " + e.getMessage(), false);
+        }
+    }
 
-    private record Entry(Mono<MasterPlaylist> playlist, long expiresAt) {}
+    private record Key(long streamerId, String internalName, String path, PlaybackProtocol protocol) {}
 
-    /** A master playlist could not be had from a streamer; {@code streamerDown} when the streamer itself failed. */
+    private record Entry(Mono<ManifestTemplate> template, long expiresAt) {}
+
+    /** An entry manifest could not be had from a streamer; {@code streamerDown} when the streamer itself failed. */
     static final class UpstreamFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final boolean streamerDown;

@@ -11,13 +11,8 @@ import io.streamgate.domain.name.StreamName;
  */
 record PlayPath(String nameSegment, String rest) {
 
-    static final String MASTER = "index.m3u8";
     static final int MAX_REST_SEGMENTS = 4;
     static final int MAX_SEGMENT_LENGTH = 128;
-
-    boolean master() {
-        return MASTER.equals(rest);
-    }
 
     /**
      * Parses the raw (percent-encoded) path; {@code null} for anything the player API does not serve. Checked before

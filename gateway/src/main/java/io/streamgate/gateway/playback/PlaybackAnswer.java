@@ -1,6 +1,6 @@
 package io.streamgate.gateway.playback;
 
-/** What the play path answers, independent of the HTTP binding. Every answer but a playlist has an empty body. */
+/** What the play path answers, independent of the HTTP binding. Every answer but a manifest has an empty body. */
 sealed interface PlaybackAnswer {
 
     PlaybackAnswer BAD_REQUEST = new Status(400);
@@ -8,6 +8,9 @@ sealed interface PlaybackAnswer {
     PlaybackAnswer NOT_FOUND = new Status(404);
 
     PlaybackAnswer METHOD_NOT_ALLOWED = new Status(405);
+
+    /** Every auth deny alike, whatever the reason: one instance, so the bytes cannot differ. */
+    PlaybackAnswer FORBIDDEN = new Status(403);
 
     /** A bare status code. */
     record Status(int code) implements PlaybackAnswer {}
@@ -18,6 +21,6 @@ sealed interface PlaybackAnswer {
     /** 302 to a signed URL on a streamer. */
     record Redirect(String location) implements PlaybackAnswer {}
 
-    /** 200 with a rewritten master playlist. */
-    record Playlist(String body) implements PlaybackAnswer {}
+    /** 200 with a rewritten entry manifest (an HLS master playlist, a DASH MPD) of the given media type. */
+    record Manifest(String body, String contentType) implements PlaybackAnswer {}
 }

@@ -6,8 +6,15 @@ package io.streamgate.gateway.playback;
  * @param host the Host header as received (may be {@code null})
  * @param rawPath the undecoded path
  * @param rawQuery the undecoded query, or {@code null}
+ * @param clientIp the connection's remote address as text (never a header a client could forge)
+ * @param referer the {@code Referer} header, or {@code null}
+ * @param userAgent the {@code User-Agent} header, or {@code null}
  */
-record PlayRequest(String host, String rawPath, String rawQuery) {
+record PlayerRequest(String host, String rawPath, String rawQuery, String clientIp, String referer, String userAgent) {
+
+    PlayerRequest(String host, String rawPath, String rawQuery) {
+        this(host, rawPath, rawQuery, "0.0.0.0", null, null);
+    }
 
     /** The value of query parameter {@code key} (undecoded), or {@code null}; a scan, no allocation on a miss. */
     String queryParam(String key) {
@@ -30,5 +37,18 @@ record PlayRequest(String host, String rawPath, String rawQuery) {
             start = end + 1;
         }
         return null;
+    }
+
+    /** The value of query parameter {@code key}, percent-decoded; {@code null} when absent or malformed. */
+    String decodedQueryParam(String key) {
+        String raw = queryParam(key);
+        if (raw == null || (raw.indexOf('%') < 0 && raw.indexOf('+') < 0)) {
+            return raw;
+        }
+        try {
+            return java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null; // a malformed escape is no token at all, which the backends deny
+        }
     }
 }

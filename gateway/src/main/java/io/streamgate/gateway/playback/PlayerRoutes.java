@@ -3,15 +3,17 @@ package io.streamgate.gateway.playback;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.gateway.live.LiveMap;
+import io.streamgate.gateway.protocol.ProtocolStore;
 import io.streamgate.gateway.signing.UrlSigner;
 import io.streamgate.gateway.snapshot.SnapshotStore;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -26,21 +28,24 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class PlayerRoutes {
 
-    static final MediaType MPEGURL = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+    /** What a request without a known peer address is checked as: matches no allow list. */
+    private static final String UNKNOWN_IP = "0.0.0.0";
+
     private static final String NO_STORE = "no-store";
 
     @Bean
     PlaybackService playbackService(
             SnapshotStore snapshots,
+            ProtocolStore protocols,
             LiveMap liveMap,
             UrlSigner signer,
             ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
             Clock clock,
             PlaybackProperties properties,
             MeterRegistry meters) {
-        MasterPlaylists masters = new MasterPlaylists(
+        EntryManifests manifests = new EntryManifests(
                 signer, circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults), clock, properties);
-        return new PlaybackService(snapshots, liveMap, signer, masters, properties, meters);
+        return new PlaybackService(snapshots, protocols, liveMap, signer, manifests, properties, meters);
     }
 
     @Bean
@@ -55,19 +60,28 @@ class PlayerRoutes {
                     .header(HttpHeaders.ALLOW, "GET, HEAD")
                     .build();
         }
-        PlayRequest play = new PlayRequest(
+        PlayerRequest play = new PlayerRequest(
                 request.headers().firstHeader(HttpHeaders.HOST),
                 request.requestPath().value(),
-                request.uri().getRawQuery());
+                request.uri().getRawQuery(),
+                request.remoteAddress().map(PlayerRoutes::ip).orElse(UNKNOWN_IP),
+                request.headers().firstHeader(HttpHeaders.REFERER),
+                request.headers().firstHeader(HttpHeaders.USER_AGENT));
         return playback.answer(play).flatMap(PlayerRoutes::respond);
     }
 
+    /** The peer's address as text, never resolved (no DNS on the event loop). */
+    private static String ip(InetSocketAddress address) {
+        InetAddress resolved = address.getAddress();
+        return resolved == null ? UNKNOWN_IP : resolved.getHostAddress();
+    }
+
     private static Mono<ServerResponse> respond(PlaybackAnswer answer) {
-        if (answer instanceof PlaybackAnswer.Playlist playlist) {
+        if (answer instanceof PlaybackAnswer.Manifest manifest) {
             return ServerResponse.ok()
-                    .contentType(MPEGURL)
+                    .header(HttpHeaders.CONTENT_TYPE, manifest.contentType())
                     .header(HttpHeaders.CACHE_CONTROL, NO_STORE)
-                    .bodyValue(playlist.body());
+                    .bodyValue(manifest.body());
         }
         if (answer instanceof PlaybackAnswer.Redirect redirect) {
             // The location carries a per-viewer signature: never cache it.

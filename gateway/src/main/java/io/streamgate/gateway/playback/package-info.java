@@ -1,2 +1,2 @@
-/** The play path: raw path → tenant and stream → live streamer → signed redirect or rewritten master playlist. */
+/** The play path: raw path → tenant and stream → protocol → auth → live streamer → signed redirect or rewritten manifest. */
 package io.streamgate.gateway.playback;

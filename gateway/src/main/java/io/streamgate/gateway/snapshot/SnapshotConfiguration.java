@@ -2,6 +2,7 @@ package io.streamgate.gateway.snapshot;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.gateway.auth.AuthChainBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ import reactor.core.scheduler.Schedulers;
 class SnapshotConfiguration {
 
     @Bean
-    SnapshotStore snapshotStore() {
-        return new SnapshotStore();
+    SnapshotStore snapshotStore(AuthChainBuilder authChains) {
+        return new SnapshotStore(authChains);
     }
 
     @Bean(destroyMethod = "")

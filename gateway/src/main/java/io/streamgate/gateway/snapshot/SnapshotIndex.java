@@ -4,6 +4,7 @@ import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerEntry;
+import io.streamgate.gateway.auth.AuthChains;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,8 @@ import java.util.Map;
 public final class SnapshotIndex {
 
     /** What the gateway holds before any snapshot arrived: knows nothing, so every stream is unknown. */
-    static final SnapshotIndex EMPTY = new SnapshotIndex(new ConfigSnapshot(0, List.of(), List.of(), List.of()), false);
+    static final SnapshotIndex EMPTY =
+            new SnapshotIndex(new ConfigSnapshot(0, List.of(), List.of(), List.of()), false, AuthChains.none());
 
     private final ConfigSnapshot snapshot;
     private final boolean held;
@@ -24,10 +26,12 @@ public final class SnapshotIndex {
     private final Map<Long, ProjectEntry> projectsById;
     private final Map<String, StreamEntry> streamsByInternalName;
     private final Map<Long, StreamerEntry> streamersById;
+    private final AuthChains authChains;
 
-    private SnapshotIndex(ConfigSnapshot snapshot, boolean held) {
+    private SnapshotIndex(ConfigSnapshot snapshot, boolean held, AuthChains authChains) {
         this.snapshot = snapshot;
         this.held = held;
+        this.authChains = authChains;
         Map<String, ProjectEntry> byDomain = new HashMap<>();
         Map<Long, ProjectEntry> byId = new HashMap<>();
         for (ProjectEntry project : snapshot.projects()) {
@@ -50,8 +54,18 @@ public final class SnapshotIndex {
         this.streamersById = Map.copyOf(streamers);
     }
 
+    /** An index without auth: every stream's chain is empty. */
     public static SnapshotIndex of(ConfigSnapshot snapshot) {
-        return new SnapshotIndex(snapshot, true);
+        return of(snapshot, AuthChains.none());
+    }
+
+    public static SnapshotIndex of(ConfigSnapshot snapshot, AuthChains authChains) {
+        return new SnapshotIndex(snapshot, true, authChains);
+    }
+
+    /** The auth chains built from this very snapshot, so a stream and its chain never come from different versions. */
+    public AuthChains authChains() {
+        return authChains;
     }
 
     /** Whether this index came from a real snapshot (readiness depends on it). */

@@ -63,6 +63,7 @@ final class SnapshotSync implements SmartLifecycle {
             // control-api may be down while we start: serve the last config we knew rather than nothing.
             logFailure(error);
             return file.read()
+                    // The file is read on a blocking-capable scheduler, where building auth chains is allowed too.
                     .doOnNext(snapshot -> {
                         if (store.offer(snapshot)) {
                             log.warn(
@@ -84,14 +85,19 @@ final class SnapshotSync implements SmartLifecycle {
     }
 
     private Mono<Boolean> accept(ConfigSnapshot snapshot) {
-        if (!store.offer(snapshot)) {
-            return Mono.just(false);
-        }
-        log.info("Config snapshot version {} loaded", snapshot.version());
-        return file.write(snapshot)
-                // Failing to persist costs only the fallback of a future start; keep serving the new snapshot.
-                .onErrorResume(this::logFailure)
-                .thenReturn(true);
+        // Building the auth chains asks the plugins, which may block: never on the HTTP client's event loop.
+        return Mono.fromCallable(() -> store.offer(snapshot))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(swapped -> {
+                    if (!swapped) {
+                        return Mono.just(false);
+                    }
+                    log.info("Config snapshot version {} loaded", snapshot.version());
+                    return file.write(snapshot)
+                            // Failing to persist costs only the fallback of a future start; keep serving the new one.
+                            .onErrorResume(this::logFailure)
+                            .thenReturn(true);
+                });
     }
 
     private <T> Mono<T> logFailure(Throwable error) {

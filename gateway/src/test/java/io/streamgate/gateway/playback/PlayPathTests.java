@@ -17,10 +17,8 @@ class PlayPathTests {
     @Test
     void parsesMasterAndOtherPaths() {
         assertThat(PlayPath.parseOrNull("/live/index.m3u8")).isEqualTo(new PlayPath("live", "index.m3u8"));
-        assertThat(PlayPath.parseOrNull("/live/index.m3u8").master()).isTrue();
         assertThat(PlayPath.parseOrNull("/123_live/tracks-v1/123.ts"))
                 .isEqualTo(new PlayPath("123_live", "tracks-v1/123.ts"));
-        assertThat(PlayPath.parseOrNull("/123_live/tracks-v1/123.ts").master()).isFalse();
         assertThat(PlayPath.parseOrNull("/a/b/c/d/e.ts")).isEqualTo(new PlayPath("a", "b/c/d/e.ts"));
     }
 
