@@ -66,6 +66,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /** Auth chains and protocols from the real plugin jars, against real auth services on local sockets. */
 @Tag("integration")
@@ -359,29 +360,36 @@ class PluginAuthIntegrationTests {
     }
 
     @Test
-    void aThousandConcurrentIdenticalMasterRequestsCallTheServiceOnce() {
+    void concurrentIdenticalMasterRequestsCallTheServiceOnce() {
         String token = "burst-" + UUID.randomUUID();
+        LoopResources players = LoopResources.create("burst-players", 2, true);
         ConnectionProvider connections = ConnectionProvider.builder("burst")
-                // 1,000 requests in flight, over at most 256 connections (the test JVM's own limit, not the gateway's).
-                .maxConnections(256)
+                // 100 identical requests all in flight while the service takes 300 ms to answer: they can only get
+                // one call by joining it. 1,000 at once is proven in plugin-host's GuardedAuthBackendTests; here a
+                // storm of 1,000 loopback connections stalled inside one test JVM (see the issue 3 note).
+                .maxConnections(100)
                 .pendingAcquireMaxCount(-1)
                 .build();
         try {
-            HttpClient client =
-                    HttpClient.create(connections).headers(headers -> headers.set(HttpHeaderNames.HOST, HOST_A));
-            List<Integer> statuses = Flux.range(0, 1000)
+            // The players' side on event loops of its own: sharing the gateway's loops inside one test JVM would
+            // measure the test client's scheduling, not the gateway.
+            HttpClient client = HttpClient.create(connections)
+                    .runOn(players)
+                    .headers(headers -> headers.set(HttpHeaderNames.HOST, HOST_A));
+            List<Integer> statuses = Flux.range(0, 100)
                     .flatMap(
                             i -> client.get()
                                     .uri("http://127.0.0.1:" + port + "/web/index.m3u8?token=" + token)
                                     .responseSingle((response, body) -> body.asByteArray()
                                             .then(reactor.core.publisher.Mono.just(
                                                     response.status().code()))),
-                            1000)
+                            100)
                     .collectList()
                     .block(Duration.ofSeconds(60));
-            assertThat(statuses).hasSize(1000).containsOnly(200);
+            assertThat(statuses).hasSize(100).containsOnly(200);
         } finally {
             connections.disposeLater().block(Duration.ofSeconds(10));
+            players.disposeLater().block(Duration.ofSeconds(10));
         }
         assertThat(AUTH_A.calls.stream()
                         .filter(call -> token.equals(call.get("token")))

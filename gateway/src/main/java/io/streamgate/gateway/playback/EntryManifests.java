@@ -17,6 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Entry manifest templates fetched from streamers and prepared by their protocol plugin, cached briefly per
@@ -46,7 +47,14 @@ final class EntryManifests {
         this.clock = clock;
         this.timeout = properties.masterTimeout();
         this.ttlMillis = properties.masterCacheTtl().toMillis();
-        HttpClient http = HttpClient.create()
+        // A pool of its own that fails fast: a viewer waits at most the manifest timeout, never Reactor Netty's
+        // default 45 s for a connection, and streamer fetches never queue behind other clients of the process.
+        ConnectionProvider pool = ConnectionProvider.builder("gateway-manifests")
+                .maxConnections(512)
+                .pendingAcquireTimeout(timeout)
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+        HttpClient http = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .responseTimeout(timeout);
         this.client = WebClient.builder()
