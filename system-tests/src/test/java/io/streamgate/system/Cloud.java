@@ -3,7 +3,9 @@ package io.streamgate.system;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,14 +33,25 @@ final class Cloud implements AutoCloseable {
     final List<String> simUrls = new ArrayList<>();
     final String controlUrl;
     final String gatewayUrl;
+    final String gatewayManagementUrl;
     final String pollingGatewayUrl;
+    final String pollingGatewayManagementUrl;
+    /** The plugins folder every part of this cloud loads from: a copy of the built-in jars, so tests may drop in more. */
+    final Path pluginsFolder;
 
     private final List<AppProcess> all = new ArrayList<>();
     private final String pgBase;
     private final String schema =
             "sg_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-    private Cloud(Path apps, Path logs) throws IOException, InterruptedException {
+    private Cloud(Path apps, Path builtInPlugins, Path logs) throws IOException, InterruptedException {
+        pluginsFolder = Files.createDirectories(logs.resolve("plugins"));
+        try (var jars = Files.list(builtInPlugins)) {
+            for (Path jar :
+                    jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, pluginsFolder.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         pgBase = env("STREAMGATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
         String redis = env("STREAMGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
@@ -61,6 +74,7 @@ final class Cloud implements AutoCloseable {
         controlEnv.put("STREAMGATE_GATEWAY_TOKEN", GATEWAY_TOKEN);
         controlEnv.put("STREAMGATE_PG_URL", pgBase + (pgBase.contains("?") ? "&" : "?") + "schema=" + schema);
         controlEnv.put("STREAMGATE_REDIS_URL", redis);
+        controlEnv.putAll(pluginEnv());
         AppProcess control = new AppProcess(
                 "control-api",
                 apps.resolve("control-api-exec.jar"),
@@ -72,11 +86,13 @@ final class Cloud implements AutoCloseable {
         int gatewayPort = freePort();
         int gatewayManagement = freePort();
         gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+        gatewayManagementUrl = "http://127.0.0.1:" + gatewayManagement;
         AppProcess gateway =
                 gateway("gateway", apps, logs, gatewayPort, gatewayManagement, redis, Duration.ofSeconds(30));
         int pollingPort = freePort();
         int pollingManagement = freePort();
         pollingGatewayUrl = "http://127.0.0.1:" + pollingPort;
+        pollingGatewayManagementUrl = "http://127.0.0.1:" + pollingManagement;
         AppProcess polling =
                 gateway("gateway-polling", apps, logs, pollingPort, pollingManagement, null, POLL_INTERVAL);
 
@@ -96,11 +112,25 @@ final class Cloud implements AutoCloseable {
         polling.awaitHealthy(START_TIMEOUT);
     }
 
-    static Cloud start() throws IOException, InterruptedException {
+    /** Starts a cloud whose logs and plugins folder live in a folder of the given name. */
+    static Cloud start(String name) throws IOException, InterruptedException {
         Path apps = Path.of(System.getProperty("streamgate.apps.directory", "target/apps"));
-        Path logs = Path.of(System.getProperty("streamgate.logs.directory", "target/system-logs"));
-        Cloud cloud = new Cloud(apps, logs);
-        return cloud;
+        Path plugins = Path.of(System.getProperty("streamgate.plugins.directory", "target/plugins"));
+        Path logs = Path.of(System.getProperty("streamgate.logs.directory", "target/system-logs"))
+                .resolve(name)
+                .toAbsolutePath();
+        return new Cloud(apps, plugins, logs);
+    }
+
+    /** Both control-api and the gateways load plugins from one folder; auth services in tests run on loopback. */
+    private Map<String, String> pluginEnv() {
+        return Map.of(
+                "STREAMGATE_PLUGINS_DIR",
+                pluginsFolder.toString(),
+                "STREAMGATE_ALLOW_PRIVATE_TARGETS",
+                "true",
+                "STREAMGATE_ADMIN_TOKEN",
+                ADMIN_TOKEN);
     }
 
     private AppProcess gateway(
@@ -109,6 +139,7 @@ final class Cloud implements AutoCloseable {
         env.put("STREAMGATE_GATEWAY_TOKEN", GATEWAY_TOKEN);
         env.put("STREAMGATE_SIGNING_KEYS", SIGNING_KEYS);
         env.put("STREAMGATE_CONTROL_URL", controlUrl);
+        env.putAll(pluginEnv());
         if (redis != null) {
             env.put("STREAMGATE_REDIS_URL", redis);
         }

@@ -46,7 +46,7 @@ class WalkingSkeletonIntegrationTests {
 
     @BeforeAll
     void startTheCloud() throws Exception {
-        cloud = Cloud.start();
+        cloud = Cloud.start("walking-skeleton");
         for (int i = 0; i < cloud.simUrls.size(); i++) {
             HttpResponse<String> streamer = Http.post(
                     cloud.controlUrl + "/admin/v1/streamers",
