@@ -9,9 +9,10 @@ import java.util.Locale;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies allow and deny lists to the client address, the referer host and the user agent. Every dimension must
- * pass; within one, a deny list wins over an allow list, and a non-empty allow list admits only what it matches.
- * Checks are local lookups, so nothing is cached ({@link #cacheKey} stays {@code null}).
+ * Applies allow and deny lists to the client address, its country, the referer host and the user agent. Every
+ * dimension must pass; within one, a deny list wins over an allow list, and a non-empty allow list admits only what it
+ * matches (so a client whose country is unknown passes a deny list but not an allow list). Checks are in-memory
+ * lookups, so nothing is cached ({@link #cacheKey} stays {@code null}).
  */
 final class AclAuthBackend implements AuthBackend {
 
@@ -19,6 +20,8 @@ final class AclAuthBackend implements AuthBackend {
     private static final Mono<AuthDecision> IP_UNPARSABLE = deny("client IP is not an IP address");
     private static final Mono<AuthDecision> IP_DENIED = deny("client IP in deny_ips");
     private static final Mono<AuthDecision> IP_NOT_ALLOWED = deny("client IP not in allow_ips");
+    private static final Mono<AuthDecision> COUNTRY_DENIED = deny("client country in deny_countries");
+    private static final Mono<AuthDecision> COUNTRY_NOT_ALLOWED = deny("client country not in allow_countries");
     private static final Mono<AuthDecision> REFERER_EMPTY = deny("empty referer (allow_empty_referer: false)");
     private static final Mono<AuthDecision> REFERER_DENIED = deny("referer host in deny_referers");
     private static final Mono<AuthDecision> REFERER_NOT_ALLOWED = deny("referer host not in allow_referers");
@@ -44,7 +47,7 @@ final class AclAuthBackend implements AuthBackend {
     }
 
     private Mono<AuthDecision> checkAddress(String clientIp) {
-        if (acl.allowIps().isEmpty() && acl.denyIps().isEmpty()) {
+        if (acl.allowIps().isEmpty() && acl.denyIps().isEmpty() && acl.countries() == null) {
             return null;
         }
         IPAddress client = AddressList.parse(clientIp);
@@ -56,6 +59,23 @@ final class AclAuthBackend implements AuthBackend {
         }
         if (!acl.allowIps().isEmpty() && !acl.allowIps().contains(client)) {
             return IP_NOT_ALLOWED;
+        }
+        return acl.countries() == null ? null : checkCountry(client);
+    }
+
+    private Mono<AuthDecision> checkCountry(IPAddress client) {
+        String country;
+        try {
+            country = acl.countries().country(client);
+        } catch (IllegalStateException e) {
+            // not a decision: the host applies the backend's failure policy to the error
+            return Mono.error(e);
+        }
+        if (acl.denyCountries().contains(country)) {
+            return COUNTRY_DENIED;
+        }
+        if (!acl.allowCountries().isEmpty() && !acl.allowCountries().contains(country)) {
+            return COUNTRY_NOT_ALLOWED;
         }
         return null;
     }

@@ -7,8 +7,8 @@ import io.streamgate.plugin.api.auth.AuthBackendFactory;
 import org.pf4j.Extension;
 
 /**
- * Makes {@code acl} backends; public because PF4J instantiates it by reflection. Country lists need a GeoIP database
- * and are not supported yet.
+ * Makes {@code acl} backends; public because PF4J instantiates it by reflection. {@link #create} reads the GeoIP
+ * database when country lists are set, so hosts call it off their event loops.
  */
 @Extension
 public final class AclAuthFactory implements AuthBackendFactory {

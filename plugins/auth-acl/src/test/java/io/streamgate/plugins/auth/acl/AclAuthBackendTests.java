@@ -6,16 +6,23 @@ import io.streamgate.plugin.api.Settings;
 import io.streamgate.plugin.api.auth.AuthBackend;
 import io.streamgate.plugin.api.auth.AuthDecision;
 import io.streamgate.plugin.api.auth.PlayRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
 class AclAuthBackendTests {
 
     static final String ALLOWED = null;
+
+    @TempDir
+    Path folder;
 
     @Test
     void ipListsFollowTheSemanticsTable() {
@@ -130,6 +137,104 @@ class AclAuthBackendTests {
         assertDecision(acl, request("11.0.0.1", "https://example.com/", "player"), "client IP not in allow_ips");
         assertDecision(acl, request("10.0.0.1", "https://other.com/", "player"), "referer host not in allow_referers");
         assertDecision(acl, request("10.0.0.1", "https://example.com/", "bot"), "user agent in deny_user_agents");
+    }
+
+    @Test
+    void countryListsFollowTheSemanticsTable() throws IOException {
+        String database = AclSettingsTests.countryDatabase(folder); // 203.0.113.0/24 FR, 198.51.100.0/24 DE
+        AuthBackend allowOnly = backend(Map.of("geoip_database", database, "allow_countries", List.of("FR")));
+        AuthBackend denyOnly = backend(Map.of("geoip_database", database, "deny_countries", List.of("DE")));
+        AuthBackend both = backend(Map.of(
+                "geoip_database", database, "allow_countries", List.of("FR", "DE"), "deny_countries", List.of("DE")));
+
+        assertDecision(allowOnly, ip("203.0.113.9"), ALLOWED);
+        assertDecision(allowOnly, ip("::ffff:203.0.113.9"), ALLOWED);
+        assertDecision(allowOnly, ip("198.51.100.1"), "client country not in allow_countries");
+        assertDecision(denyOnly, ip("198.51.100.1"), "client country in deny_countries");
+        assertDecision(denyOnly, ip("203.0.113.9"), ALLOWED);
+        assertDecision(both, ip("203.0.113.9"), ALLOWED);
+        assertDecision(both, ip("198.51.100.1"), "client country in deny_countries"); // deny wins
+        assertDecision(both, ip("not-an-ip"), "client IP is not an IP address");
+        assertDecision(denyOnly, ip("not-an-ip"), "client IP is not an IP address");
+    }
+
+    @Test
+    void unknownCountryIsDeniedOnlyByAnAllowList() throws IOException {
+        String database = AclSettingsTests.countryDatabase(folder);
+        AuthBackend allowOnly = backend(Map.of("geoip_database", database, "allow_countries", List.of("FR")));
+        AuthBackend denyOnly = backend(Map.of("geoip_database", database, "deny_countries", List.of("DE")));
+
+        // not in the database, private, loopback, and IPv6 in an IPv4-only database
+        for (String unknown : new String[] {"192.0.2.1", "10.0.0.1", "127.0.0.1", "2001:db8::1", "::1"}) {
+            assertDecision(allowOnly, ip(unknown), "client country not in allow_countries");
+            assertDecision(denyOnly, ip(unknown), ALLOWED);
+        }
+    }
+
+    @Test
+    void networkWithoutACountryIsUnknown() throws IOException {
+        Path file = folder.resolve("satellite.mmdb");
+        MaxMindDbWriter.ipv4("GeoIP2-Country")
+                .country("203.0.113.0/24", "FR")
+                .network("198.51.100.0/24", Map.of("registered_country", Map.of("iso_code", "DE")))
+                .network("192.0.2.0/24", Map.of("country", Map.of("names", Map.of("en", "nowhere"))))
+                .write(file);
+        AuthBackend allowOnly = backend(Map.of("geoip_database", file.toString(), "allow_countries", List.of("FR")));
+        AuthBackend denyOnly = backend(Map.of("geoip_database", file.toString(), "deny_countries", List.of("DE")));
+
+        assertDecision(allowOnly, ip("198.51.100.1"), "client country not in allow_countries");
+        assertDecision(allowOnly, ip("192.0.2.1"), "client country not in allow_countries");
+        assertDecision(denyOnly, ip("198.51.100.1"), ALLOWED);
+        assertDecision(denyOnly, ip("192.0.2.1"), ALLOWED);
+    }
+
+    @Test
+    void ipv6DatabaseAnswersBothVersions() throws IOException {
+        Path file = folder.resolve("GeoLite2-Country-v6.mmdb");
+        MaxMindDbWriter.ipv6("GeoLite2-Country")
+                .country("203.0.113.0/24", "FR")
+                .country("2001:db8::/32", "JP")
+                .write(file);
+        AuthBackend acl = backend(Map.of("geoip_database", file.toString(), "allow_countries", List.of("FR", "JP")));
+
+        assertDecision(acl, ip("203.0.113.200"), ALLOWED);
+        assertDecision(acl, ip("::ffff:203.0.113.200"), ALLOWED);
+        assertDecision(acl, ip("2001:db8:1::1"), ALLOWED);
+        assertDecision(acl, ip("2001:db9::1"), "client country not in allow_countries");
+        assertDecision(acl, ip("198.51.100.1"), "client country not in allow_countries");
+    }
+
+    @Test
+    void ipListsAreCheckedBeforeCountries() throws IOException {
+        String database = AclSettingsTests.countryDatabase(folder);
+        AuthBackend acl = backend(Map.of(
+                "geoip_database", database,
+                "deny_countries", List.of("FR"),
+                "deny_ips", List.of("198.51.100.7"),
+                "allow_referers", List.of("example.com")));
+
+        assertDecision(acl, request("198.51.100.7", "https://example.com/", null), "client IP in deny_ips");
+        assertDecision(acl, request("203.0.113.1", "https://example.com/", null), "client country in deny_countries");
+        assertDecision(acl, request("198.51.100.8", "https://other.com/", null), "referer host not in allow_referers");
+        assertDecision(acl, request("198.51.100.8", "https://example.com/", null), ALLOWED);
+    }
+
+    @Test
+    void unreadableRecordFailsTheCheckInsteadOfDeciding() throws IOException {
+        Path file = folder.resolve("broken.mmdb");
+        MaxMindDbWriter.ipv4("GeoLite2-Country").country("203.0.113.0/24", "FR").write(file);
+        byte[] bytes = Files.readAllBytes(file);
+        // The root's right record (203.x starts with a one bit) points far past the data section; the left one, which
+        // the check on save walks, stays empty.
+        bytes[3] = bytes[4] = bytes[5] = (byte) 0xFF;
+        Files.write(file, bytes);
+        AuthBackend acl = backend(Map.of("geoip_database", file.toString(), "deny_countries", List.of("DE")));
+
+        StepVerifier.create(acl.check(ip("203.0.113.9")))
+                .expectErrorSatisfies(e ->
+                        assertThat(e).isInstanceOf(IllegalStateException.class).hasMessageContaining("203.0.113.9"))
+                .verify(Duration.ofSeconds(5));
+        assertDecision(acl, ip("10.0.0.1"), ALLOWED);
     }
 
     @Test

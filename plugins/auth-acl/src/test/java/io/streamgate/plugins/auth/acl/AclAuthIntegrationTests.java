@@ -72,6 +72,7 @@ class AclAuthIntegrationTests {
                     .isEqualTo(">=1.0.0 & <2.0.0");
             // its own library shaded in; the contract left to the host
             assertThat(jar.getEntry("inet/ipaddr/IPAddress.class")).isNotNull();
+            assertThat(jar.getEntry("com/maxmind/db/Reader.class")).isNotNull();
             assertThat(jar.getEntry("io/streamgate/plugin/api/PluginApi.class")).isNull();
             assertThat(jar.getEntry("org/pf4j/ExtensionPoint.class")).isNull();
         }
@@ -97,6 +98,46 @@ class AclAuthIntegrationTests {
         assertThatThrownBy(() -> factory.create(Settings.of(Map.of("deny_ips", List.of("10.0.0.1", "nope"))), null))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageStartingWith("deny_ips[1]: ");
+    }
+
+    @Test
+    void loadedFactoryAppliesCountryListsFromAGeneratedDatabase() throws IOException {
+        // outside the plugins folder, where an operator keeps it
+        Path database = Files.createTempFile("GeoLite2-Country", ".mmdb");
+        try {
+            MaxMindDbWriter.ipv6("GeoLite2-Country")
+                    .country("203.0.113.0/24", "FR")
+                    .country("198.51.100.0/24", "DE")
+                    .country("2001:db8::/32", "JP")
+                    .write(database);
+            AuthBackendFactory factory = factory("acl");
+
+            AuthBackend backend = factory.create(
+                    Settings.of(Map.of(
+                            "geoip_database", database.toString(),
+                            "allow_countries", List.of("FR", "DE", "JP"),
+                            "deny_countries", List.of("DE"))),
+                    null);
+
+            AclAuthBackendTests.assertDecision(backend, request("203.0.113.9", null), null);
+            AclAuthBackendTests.assertDecision(backend, request("::ffff:203.0.113.9", null), null);
+            AclAuthBackendTests.assertDecision(backend, request("2001:db8::9", null), null);
+            AclAuthBackendTests.assertDecision(
+                    backend, request("198.51.100.1", null), "client country in deny_countries");
+            AclAuthBackendTests.assertDecision(
+                    backend, request("192.0.2.1", null), "client country not in allow_countries");
+            assertThatThrownBy(() -> factory.create(Settings.of(Map.of("allow_countries", List.of("FR"))), null))
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageStartingWith("allow_countries: requires geoip_database");
+            assertThatThrownBy(() -> factory.create(
+                            Settings.of(Map.of(
+                                    "geoip_database", database.toString(), "deny_countries", List.of("FR", "UK"))),
+                            null))
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageStartingWith("deny_countries[1]: ");
+        } finally {
+            Files.deleteIfExists(database);
+        }
     }
 
     AuthBackendFactory factory(String type) {

@@ -5,17 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamgate.plugin.api.InvalidSettingsException;
 import io.streamgate.plugin.api.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every settings rule of the {@code acl} type, each with an accept and a reject case. */
 class AclSettingsTests {
 
+    @TempDir
+    Path folder;
+
     @Test
     void rejectsUnknownSetting() {
-        assertInvalid(Map.of("allow_ips", List.of("10.0.0.0/8"), "allow_countries", List.of("DE")), "allow_countries");
+        assertInvalid(Map.of("allow_ips", List.of("10.0.0.0/8"), "allow_country", List.of("DE")), "allow_country");
     }
 
     @Test
@@ -154,6 +161,138 @@ class AclSettingsTests {
                 .isFalse();
         agents.add("bot100");
         assertInvalid(Map.of("deny_user_agents", agents), "deny_user_agents");
+    }
+
+    @Test
+    void acceptsCountryListsWithACountryDatabase() throws IOException {
+        String database = countryDatabase(folder);
+        AclSettings acl = read(Map.of(
+                "geoip_database", database, "allow_countries", List.of("FR", "DE"), "deny_countries", List.of("XK")));
+
+        assertThat(acl.countries()).isNotNull();
+        assertThat(acl.allowCountries().contains("FR")).isTrue();
+        assertThat(acl.denyCountries().contains("XK")).isTrue();
+        assertThat(read(Map.of("geoip_database", database, "deny_countries", List.of("GB")))
+                        .allowCountries()
+                        .isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void rejectsMalformedCountryCodesNamingKeyAndIndex() throws IOException {
+        String database = countryDatabase(folder);
+        for (String key : new String[] {"allow_countries", "deny_countries"}) {
+            for (String bad : new String[] {"fr", "Fr", "FRA", "F", "UK", "EU", "1A", " FR", "FR ", "F-"}) {
+                assertInvalid(Map.of("geoip_database", database, key, List.of("DE", bad)), key + "[1]");
+            }
+            assertInvalid(Map.of("geoip_database", database, key, List.of("DE", 42)), key + "[1]");
+            assertInvalid(Map.of("geoip_database", database, key, "DE"), key);
+        }
+    }
+
+    @Test
+    void acceptsThreeHundredCountriesButNotMore() throws IOException {
+        String database = countryDatabase(folder);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            codes.add(List.of("FR", "DE", "JP").get(i % 3));
+        }
+        assertThat(read(Map.of("geoip_database", database, "deny_countries", codes))
+                        .denyCountries()
+                        .isEmpty())
+                .isFalse();
+        codes.add("GB");
+        assertInvalid(Map.of("geoip_database", database, "deny_countries", codes), "deny_countries");
+        assertInvalid(Map.of("geoip_database", database, "allow_countries", codes), "allow_countries");
+    }
+
+    @Test
+    void rejectsCountryListsWithoutADatabase() {
+        for (String key : new String[] {"allow_countries", "deny_countries"}) {
+            assertInvalid(Map.of(key, List.of("FR")), key);
+            assertInvalid(Map.of("allow_ips", List.of("10.0.0.0/8"), key, List.of("FR")), key);
+            assertThatThrownBy(() -> read(Map.of(key, List.of("FR")))).hasMessageContaining("requires geoip_database");
+        }
+    }
+
+    @Test
+    void rejectsADatabaseWithoutCountryLists() throws IOException {
+        String database = countryDatabase(folder);
+        assertInvalid(Map.of("geoip_database", database), "geoip_database");
+        assertInvalid(Map.of("geoip_database", database, "allow_ips", List.of("10.0.0.0/8")), "geoip_database");
+        assertInvalid(Map.of("geoip_database", database, "allow_countries", List.of()), "geoip_database");
+    }
+
+    @Test
+    void acceptsCountryAndCityDatabasesOfBothIpVersions() throws IOException {
+        for (MaxMindDbWriter writer : new MaxMindDbWriter[] {
+            MaxMindDbWriter.ipv4("GeoLite2-Country"),
+            MaxMindDbWriter.ipv6("GeoLite2-Country"),
+            MaxMindDbWriter.ipv6("GeoIP2-City"),
+            MaxMindDbWriter.ipv6("GeoIP2-Enterprise"),
+            MaxMindDbWriter.ipv4("DBIP-Country-Lite")
+        }) {
+            Path file = Files.createTempFile(folder, "db", ".mmdb");
+            writer.country("203.0.113.0/24", "FR").write(file);
+            assertThat(read(Map.of("geoip_database", file.toString(), "deny_countries", List.of("FR")))
+                            .countries())
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void rejectsADatabasePathThatIsNotAReadableCountryDatabase() throws IOException {
+        Path garbage = Files.write(folder.resolve("garbage.mmdb"), "not a database".getBytes());
+        Path asn = folder.resolve("GeoLite2-ASN.mmdb");
+        MaxMindDbWriter.ipv4("GeoLite2-ASN")
+                .network("203.0.113.0/24", Map.of("autonomous_system_number", 64496L))
+                .write(asn);
+        Path corrupt = folder.resolve("corrupt.mmdb");
+        MaxMindDbWriter.ipv4("GeoLite2-Country").country("10.0.0.0/8", "FR").write(corrupt);
+        byte[] bytes = Files.readAllBytes(corrupt);
+        bytes[0] = bytes[1] = bytes[2] = (byte) 0xFF; // the root's left record points far past the data section
+        Files.write(corrupt, bytes);
+        Path empty = Files.write(folder.resolve("empty.mmdb"), new byte[0]);
+
+        for (Object bad : new Object[] {
+            "GeoLite2-Country.mmdb", // relative
+            folder.resolve("missing.mmdb").toString(),
+            folder.toString(), // a directory
+            garbage.toString(),
+            empty.toString(),
+            asn.toString(),
+            corrupt.toString(),
+            " ",
+            42
+        }) {
+            assertInvalid(Map.of("geoip_database", bad, "deny_countries", List.of("FR")), "geoip_database");
+        }
+        assertThatThrownBy(() -> read(Map.of("geoip_database", asn.toString(), "deny_countries", List.of("FR"))))
+                .hasMessageContaining("GeoLite2-ASN database");
+    }
+
+    @Test
+    void readsAnUnchangedDatabaseOnceAndAReplacedOneAnew() throws IOException {
+        String database = countryDatabase(folder);
+        Map<String, Object> raw = Map.of("geoip_database", database, "deny_countries", List.of("FR"));
+        AclSettings first = read(raw);
+
+        assertThat(read(raw).countries()).isSameAs(first.countries());
+        MaxMindDbWriter.ipv4("GeoLite2-Country")
+                .country("198.51.100.0/24", "DE")
+                .country("192.0.2.0/24", "JP")
+                .write(Path.of(database));
+        assertThat(read(raw).countries()).isNotSameAs(first.countries());
+    }
+
+    /** An IPv4 GeoLite2-Country database: 203.0.113.0/24 in FR, 198.51.100.0/24 in DE. */
+    static String countryDatabase(Path folder) throws IOException {
+        Path file = Files.createTempFile(folder, "GeoLite2-Country", ".mmdb");
+        MaxMindDbWriter.ipv4("GeoLite2-Country")
+                .country("203.0.113.0/24", "FR")
+                .country("198.51.100.0/24", "DE")
+                .write(file);
+        return file.toString();
     }
 
     static AclSettings read(Map<String, ?> raw) {
