@@ -2,18 +2,38 @@ package io.streamgate.plugin.host.loading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.streamgate.plugin.api.Settings;
+import io.streamgate.plugin.api.auth.AuthDecision;
+import io.streamgate.plugin.api.auth.PlayRequest;
+import io.streamgate.plugin.host.auth.AuthBackendDefinition;
+import io.streamgate.plugin.host.auth.AuthGuard;
+import io.streamgate.plugin.host.auth.AuthGuardSettings;
+import io.streamgate.plugin.host.auth.FailurePolicy;
+import io.streamgate.plugin.host.auth.GuardedAuthBackend;
 import io.streamgate.plugin.host.loading.PluginStatus.State;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
 
 /**
  * Loads the packaged built-in plugins ({@code ../plugins/<id>/target/<id>-0.1.0-SNAPSHOT.jar}, never the shade
@@ -51,6 +71,71 @@ class BuiltInPluginsIntegrationTests {
                         .isEqualTo(State.STARTED);
                 assertThat(status.extensionTypes()).as(status.jar()).isNotEmpty();
             });
+        }
+    }
+
+    /**
+     * Issue 3's promise that an operator's auth service is not flooded: 1,000 concurrent identical checks through the
+     * real {@code auth-http} jar, against a real service that holds its answer until all of them are waiting, make
+     * exactly one call.
+     */
+    @Test
+    void theRealHttpPluginIsCalledOnceForAThousandConcurrentIdenticalChecks() throws Exception {
+        Path jar = packagedPlugins(Path.of("..", "plugins")).stream()
+                .filter(path -> path.getFileName().toString().startsWith("auth-http-"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no packaged auth-http jar under ../plugins/auth-http/target"));
+        Files.copy(jar, folder.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer service = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        service.setExecutor(Executors.newCachedThreadPool());
+        service.createContext("/auth", exchange -> {
+            calls.incrementAndGet();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.getResponseHeaders().set("X-AuthDuration", "60");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        service.start();
+        try (PluginHost host = new PluginHost(new PluginHostSettings(folder, true))) {
+            host.start();
+            AuthGuard guard = new AuthGuard(host, host.http(), Clock.systemUTC(), AuthGuardSettings.defaults());
+            GuardedAuthBackend backend = guard.guard(new AuthBackendDefinition(
+                    "7",
+                    "sso",
+                    "http",
+                    Settings.of(Map.of(
+                            "url", "http://127.0.0.1:" + service.getAddress().getPort() + "/auth")),
+                    FailurePolicy.CLOSED,
+                    Duration.ofSeconds(10),
+                    Duration.ZERO));
+
+            // Every viewer has its own session; the service's answer depends on none of that, so they share it.
+            CompletableFuture<List<AuthDecision>> decisions = Flux.range(0, 1000)
+                    .flatMap(
+                            i -> backend.check(
+                                    new PlayRequest("7", "live", "203.0.113.9", "t", null, null, "hls", "s" + i)),
+                            1000)
+                    .collectList()
+                    .toFuture();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (calls.get() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+
+            assertThat(decisions.get(30, TimeUnit.SECONDS)).hasSize(1000).allSatisfy(decision -> assertThat(decision)
+                    .isInstanceOf(AuthDecision.Allow.class));
+            assertThat(calls).hasValue(1);
+        } finally {
+            release.countDown();
+            service.stop(0);
         }
     }
 
