@@ -65,28 +65,25 @@ class AuthBackendStore {
     }
 
     Mono<Void> insert(StoredAuthBackend backend) {
-        return db.sql("INSERT INTO auth_backends (project_id, name, type, settings, failure_policy, timeout_ms,"
-                        + " stale_for_ms, created_at, updated_at) VALUES (:project, :name, :type, :settings, :policy,"
-                        + " :timeout, :stale, :created, :updated)")
-                .bind("project", backend.projectId())
-                .bind("name", backend.name())
-                .bind("type", backend.type())
-                .bind("settings", json.writeValueAsString(backend.settings()))
-                .bind("policy", policy(backend.failurePolicy()))
-                .bind("timeout", backend.timeoutMillis())
-                .bind("stale", backend.staleForMillis())
-                .bind("created", utc(backend.createdAt()))
-                .bind("updated", utc(backend.updatedAt()))
-                .fetch()
-                .rowsUpdated()
-                .timeout(storage.statementTimeout())
-                .then();
+        return execute(bound(
+                        "INSERT INTO auth_backends (project_id, name, type, settings, failure_policy, timeout_ms,"
+                                + " stale_for_ms, created_at, updated_at) VALUES (:project, :name, :type, :settings,"
+                                + " :policy, :timeout, :stale, :created, :updated)",
+                        backend)
+                .bind("created", utc(backend.createdAt())));
     }
 
     Mono<Void> update(StoredAuthBackend backend) {
-        return db.sql("UPDATE auth_backends SET type = :type, settings = :settings, failure_policy = :policy,"
+        return execute(bound(
+                "UPDATE auth_backends SET type = :type, settings = :settings, failure_policy = :policy,"
                         + " timeout_ms = :timeout, stale_for_ms = :stale, updated_at = :updated"
-                        + " WHERE project_id = :project AND name = :name")
+                        + " WHERE project_id = :project AND name = :name",
+                backend));
+    }
+
+    /** The parameters an insert and an update share. */
+    private DatabaseClient.GenericExecuteSpec bound(String sql, StoredAuthBackend backend) {
+        return db.sql(sql)
                 .bind("project", backend.projectId())
                 .bind("name", backend.name())
                 .bind("type", backend.type())
@@ -94,7 +91,11 @@ class AuthBackendStore {
                 .bind("policy", policy(backend.failurePolicy()))
                 .bind("timeout", backend.timeoutMillis())
                 .bind("stale", backend.staleForMillis())
-                .bind("updated", utc(backend.updatedAt()))
+                .bind("updated", utc(backend.updatedAt()));
+    }
+
+    private Mono<Void> execute(DatabaseClient.GenericExecuteSpec statement) {
+        return statement
                 .fetch()
                 .rowsUpdated()
                 .timeout(storage.statementTimeout())
