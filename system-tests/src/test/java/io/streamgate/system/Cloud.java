@@ -46,6 +46,12 @@ final class Cloud implements AutoCloseable {
 
     private Cloud(Path apps, Path builtInPlugins, Path logs) throws IOException, InterruptedException {
         pluginsFolder = Files.createDirectories(logs.resolve("plugins"));
+        // Start from the built-ins alone: a jar a previous run dropped in must not be there before a test drops it.
+        try (var left = Files.list(pluginsFolder)) {
+            for (Path jar : left.toList()) {
+                Files.delete(jar);
+            }
+        }
         try (var jars = Files.list(builtInPlugins)) {
             for (Path jar :
                     jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
