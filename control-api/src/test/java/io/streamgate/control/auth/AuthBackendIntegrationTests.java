@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.test.StepVerifier;
@@ -43,6 +44,9 @@ import tools.jackson.databind.JsonNode;
  * allowed here, as for an authorization service on the operator's own network.
  */
 @Tag("integration")
+// Each class runs control-api against its own schema and streamers: close it afterwards so its pollers and
+// plugin host do not keep running beside the next class's.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthBackendIntegrationTests {
 

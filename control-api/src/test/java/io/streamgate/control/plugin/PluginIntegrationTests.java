@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  * refused as in production: the admin list, reload, a jar dropped in at run time, and an SSRF target refused on save.
  */
 @Tag("integration")
+// Each class runs control-api against its own schema and streamers: close it afterwards so its pollers and
+// plugin host do not keep running beside the next class's.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PluginIntegrationTests {
 
