@@ -1,7 +1,6 @@
 package io.streamgate.control.auth;
 
-import io.streamgate.control.events.ConfigChangePublisher;
-import io.streamgate.control.events.ConfigVersion;
+import io.streamgate.control.events.ConfigChanges;
 import io.streamgate.control.web.FieldProblem;
 import io.streamgate.control.web.ProblemException;
 import io.streamgate.control.web.ProblemType;
@@ -17,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -33,23 +31,13 @@ class AuthBackendService {
 
     private final AuthBackendStore store;
     private final AuthGuard guard;
-    private final ConfigVersion version;
-    private final ConfigChangePublisher publisher;
-    private final TransactionalOperator tx;
+    private final ConfigChanges changes;
     private final Clock clock;
 
-    AuthBackendService(
-            AuthBackendStore store,
-            AuthGuard guard,
-            ConfigVersion version,
-            ConfigChangePublisher publisher,
-            TransactionalOperator tx,
-            Clock clock) {
+    AuthBackendService(AuthBackendStore store, AuthGuard guard, ConfigChanges changes, Clock clock) {
         this.store = store;
         this.guard = guard;
-        this.version = version;
-        this.publisher = publisher;
-        this.tx = tx;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -70,17 +58,13 @@ class AuthBackendService {
                     checked.staleFor().toMillis(),
                     now,
                     now);
-            Mono<Map.Entry<Long, Saved>> change = version.bump().flatMap(v -> store.find(projectId, name)
+            // The plugin validates before the transaction opens: it may resolve names, and must not hold row locks.
+            return guard(candidate).then(changes.commit(v -> store.find(projectId, name)
                     .flatMap(existing -> {
                         StoredAuthBackend replaced = withCreatedAt(candidate, existing.createdAt());
                         return store.update(replaced).thenReturn(new Saved(replaced, false));
                     })
-                    .switchIfEmpty(Mono.defer(() -> store.insert(candidate).thenReturn(new Saved(candidate, true))))
-                    .map(saved -> Map.entry(v, saved)));
-            // The plugin validates before the transaction opens: it may resolve names, and must not hold row locks.
-            return guard(candidate)
-                    .then(tx.transactional(change))
-                    .flatMap(entry -> publisher.publish(entry.getKey()).thenReturn(entry.getValue()));
+                    .switchIfEmpty(Mono.defer(() -> store.insert(candidate).thenReturn(new Saved(candidate, true))))));
         });
     }
 
@@ -94,14 +78,14 @@ class AuthBackendService {
 
     /** Refused with {@code auth-backend-in-use} while a chain names it, so no chain ever names a missing backend. */
     Mono<Void> delete(long projectId, String name) {
-        Mono<Long> change = version.bump().flatMap(v -> store.usersOf(projectId, name)
-                .flatMap(users -> users.isEmpty()
-                        ? store.delete(projectId, name)
-                                .flatMap(rows -> rows == 0 ? Mono.<Long>error(notFound(name)) : Mono.just(v))
-                        : store.find(projectId, name)
-                                .switchIfEmpty(Mono.error(() -> notFound(name)))
-                                .then(Mono.<Long>error(inUse(name, users)))));
-        return tx.transactional(change).flatMap(publisher::publish);
+        return changes.commit(v -> store.usersOf(projectId, name)
+                        .flatMap(users -> users.isEmpty()
+                                ? store.delete(projectId, name)
+                                        .flatMap(rows -> rows == 0 ? Mono.<Long>error(notFound(name)) : Mono.just(rows))
+                                : store.find(projectId, name)
+                                        .switchIfEmpty(Mono.error(() -> notFound(name)))
+                                        .then(Mono.<Long>error(inUse(name, users)))))
+                .then();
     }
 
     /**

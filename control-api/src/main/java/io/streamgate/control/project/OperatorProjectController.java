@@ -1,8 +1,7 @@
 package io.streamgate.control.project;
 
 import io.streamgate.control.auth.AuthChains;
-import io.streamgate.control.events.ConfigChangePublisher;
-import io.streamgate.control.events.ConfigVersion;
+import io.streamgate.control.events.ConfigChanges;
 import io.streamgate.control.security.OperatorProject;
 import io.streamgate.control.storage.StorageSettings;
 import io.streamgate.control.web.FieldProblem;
@@ -10,7 +9,6 @@ import io.streamgate.control.web.ProblemException;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,9 +32,7 @@ class OperatorProjectController {
     private final StorageSettings storage;
     private final ProjectDirectory directory;
     private final AuthChains chains;
-    private final ConfigVersion version;
-    private final ConfigChangePublisher publisher;
-    private final TransactionalOperator tx;
+    private final ConfigChanges changes;
     private final JsonMapper json;
 
     OperatorProjectController(
@@ -44,17 +40,13 @@ class OperatorProjectController {
             StorageSettings storage,
             ProjectDirectory directory,
             AuthChains chains,
-            ConfigVersion version,
-            ConfigChangePublisher publisher,
-            TransactionalOperator tx,
+            ConfigChanges changes,
             JsonMapper json) {
         this.db = db;
         this.storage = storage;
         this.directory = directory;
         this.chains = chains;
-        this.version = version;
-        this.publisher = publisher;
-        this.tx = tx;
+        this.changes = changes;
         this.json = json;
     }
 
@@ -79,15 +71,14 @@ class OperatorProjectController {
                 if (!errors.isEmpty()) {
                     return Mono.error(ProblemException.fields(errors));
                 }
-                Mono<Long> change = version.bump().flatMap(v -> chains.requireExisting(project, chain, "auth_chain")
-                        .then(db.sql("UPDATE projects SET default_auth_chain = :chain WHERE id = :project")
-                                .bind("chain", json.writeValueAsString(chain))
-                                .bind("project", project)
-                                .fetch()
-                                .rowsUpdated()
-                                .timeout(storage.statementTimeout()))
-                        .thenReturn(v));
-                return tx.transactional(change).flatMap(publisher::publish).then(read(project));
+                return changes.commit(v -> chains.requireExisting(project, chain, "auth_chain")
+                                .then(db.sql("UPDATE projects SET default_auth_chain = :chain WHERE id = :project")
+                                        .bind("chain", json.writeValueAsString(chain))
+                                        .bind("project", project)
+                                        .fetch()
+                                        .rowsUpdated()
+                                        .timeout(storage.statementTimeout())))
+                        .then(read(project));
             });
         });
     }

@@ -1,7 +1,6 @@
 package io.streamgate.control.project;
 
-import io.streamgate.control.events.ConfigChangePublisher;
-import io.streamgate.control.events.ConfigVersion;
+import io.streamgate.control.events.ConfigChanges;
 import io.streamgate.control.security.ApiKeys;
 import io.streamgate.control.web.FieldProblem;
 import io.streamgate.control.web.ProblemException;
@@ -14,7 +13,6 @@ import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,25 +28,15 @@ class ProjectController {
 
     private final ProjectStore store;
     private final ApiKeys apiKeys;
-    private final ConfigVersion version;
-    private final ConfigChangePublisher publisher;
-    private final TransactionalOperator tx;
+    private final ConfigChanges changes;
     private final SnowflakeIdGenerator ids;
     private final Clock clock;
 
     ProjectController(
-            ProjectStore store,
-            ApiKeys apiKeys,
-            ConfigVersion version,
-            ConfigChangePublisher publisher,
-            TransactionalOperator tx,
-            SnowflakeIdGenerator ids,
-            Clock clock) {
+            ProjectStore store, ApiKeys apiKeys, ConfigChanges changes, SnowflakeIdGenerator ids, Clock clock) {
         this.store = store;
         this.apiKeys = apiKeys;
-        this.version = version;
-        this.publisher = publisher;
-        this.tx = tx;
+        this.changes = changes;
         this.ids = ids;
         this.clock = clock;
     }
@@ -64,16 +52,14 @@ class ProjectController {
         long id = ids.next();
         String key = apiKeys.generate();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Mono<Long> change = version.bump().flatMap(v -> store.takenDomains(domains)
-                .collectList()
-                .flatMap(taken -> taken.isEmpty()
-                        ? store.insert(id, request.name(), domains, ApiKeys.hash(key), now)
-                                .thenReturn(v)
-                        : Mono.error(domainsTaken(taken))));
-        return tx.transactional(change)
+        return changes.commit(v -> store.takenDomains(domains)
+                        .collectList()
+                        .flatMap(taken -> taken.isEmpty()
+                                ? store.insert(id, request.name(), domains, ApiKeys.hash(key), now)
+                                        .thenReturn(id)
+                                : Mono.error(domainsTaken(taken))))
                 // A concurrent creation may win the race between our check and our insert.
                 .onErrorMap(DataIntegrityViolationException.class, e -> domainsTaken(domains))
-                .flatMap(publisher::publish)
                 .thenReturn(new ProjectResponse(Long.toString(id), request.name(), domains, "active", key));
     }
 

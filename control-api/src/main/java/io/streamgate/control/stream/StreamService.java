@@ -3,8 +3,7 @@ package io.streamgate.control.stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.control.auth.AuthChains;
-import io.streamgate.control.events.ConfigChangePublisher;
-import io.streamgate.control.events.ConfigVersion;
+import io.streamgate.control.events.ConfigChanges;
 import io.streamgate.control.placement.PlacementPlanner;
 import io.streamgate.control.placement.PlacementStore;
 import io.streamgate.control.streamer.LiveStreams;
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,9 +40,7 @@ class StreamService {
     private final PlacementPlanner planner;
     private final StreamerClient streamers;
     private final LiveStreams live;
-    private final ConfigVersion version;
-    private final ConfigChangePublisher publisher;
-    private final TransactionalOperator tx;
+    private final ConfigChanges changes;
     private final Clock clock;
     private final Counter pushFailures;
 
@@ -55,9 +51,7 @@ class StreamService {
             PlacementPlanner planner,
             StreamerClient streamers,
             LiveStreams live,
-            ConfigVersion version,
-            ConfigChangePublisher publisher,
-            TransactionalOperator tx,
+            ConfigChanges changes,
             Clock clock,
             MeterRegistry meters) {
         this.streams = streams;
@@ -66,9 +60,7 @@ class StreamService {
         this.planner = planner;
         this.streamers = streamers;
         this.live = live;
-        this.version = version;
-        this.publisher = publisher;
-        this.tx = tx;
+        this.changes = changes;
         this.clock = clock;
         this.pushFailures = meters.counter("streamgate.control.push.failures");
     }
@@ -77,24 +69,23 @@ class StreamService {
     Mono<Saved> put(
             long projectId, String name, List<StreamInput> inputs, String playbackMode, List<String> authChain) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Mono<Saved> change = version.bump().flatMap(v -> chains.requireExisting(projectId, authChain, "auth_chain")
-                .then(streams.find(projectId, name))
-                .map(existing -> new Saved(
-                        new StoredStream(projectId, name, inputs, playbackMode, authChain, existing.createdAt(), now),
-                        false,
-                        v,
-                        List.of()))
-                .defaultIfEmpty(new Saved(
-                        new StoredStream(projectId, name, inputs, playbackMode, authChain, now, now),
-                        true,
-                        v,
-                        List.of()))
-                .flatMap(saved -> (saved.created() ? streams.insert(saved.stream()) : streams.update(saved.stream()))
-                        .then(place(projectId, name))
-                        .map(placed -> new Saved(saved.stream(), saved.created(), v, placed))));
-        return tx.transactional(change)
-                .flatMap(saved ->
-                        publisher.publish(saved.version()).then(pushAll(saved)).thenReturn(saved));
+        return changes.commit(v -> chains.requireExisting(projectId, authChain, "auth_chain")
+                        .then(streams.find(projectId, name))
+                        .map(existing -> new Saved(
+                                new StoredStream(
+                                        projectId, name, inputs, playbackMode, authChain, existing.createdAt(), now),
+                                false,
+                                List.of()))
+                        .defaultIfEmpty(new Saved(
+                                new StoredStream(projectId, name, inputs, playbackMode, authChain, now, now),
+                                true,
+                                List.of()))
+                        .flatMap(saved -> (saved.created()
+                                        ? streams.insert(saved.stream())
+                                        : streams.update(saved.stream()))
+                                .then(place(projectId, name))
+                                .map(placed -> new Saved(saved.stream(), saved.created(), placed))))
+                .flatMap(saved -> pushAll(saved).thenReturn(saved));
     }
 
     /** Keeps current placements, tops up to the planner's count, and answers the streamers the stream is on. */
@@ -115,18 +106,16 @@ class StreamService {
     }
 
     Mono<Void> delete(long projectId, String name) {
-        Mono<Deleted> change = version.bump().flatMap(v -> placements
-                .streamersOf(projectId, name)
-                .collectList()
-                .flatMap(placed -> streams.delete(projectId, name)
-                        .flatMap(rows ->
-                                rows == 0 ? Mono.<Deleted>error(notFound(name)) : Mono.just(new Deleted(v, placed)))));
-        return tx.transactional(change).flatMap(deleted -> publisher
-                .publish(deleted.version())
-                .then(Flux.fromIterable(deleted.placed())
+        return changes.commit(v -> placements
+                        .streamersOf(projectId, name)
+                        .collectList()
+                        .flatMap(placed -> streams.delete(projectId, name)
+                                .flatMap(rows ->
+                                        rows == 0 ? Mono.<List<Streamer>>error(notFound(name)) : Mono.just(placed))))
+                .flatMap(placed -> Flux.fromIterable(placed)
                         .flatMap(streamer -> quietly(
                                 streamers.delete(streamer, internal(projectId, name)), "delete", streamer, name))
-                        .then()));
+                        .then());
     }
 
     Mono<StreamResponse> get(long projectId, String name) {
@@ -199,7 +188,5 @@ class StreamService {
         return new ProblemException(ProblemType.NOT_FOUND, "stream '" + name + "' not found");
     }
 
-    record Saved(StoredStream stream, boolean created, long version, List<Streamer> placed) {}
-
-    record Deleted(long version, List<Streamer> placed) {}
+    record Saved(StoredStream stream, boolean created, List<Streamer> placed) {}
 }

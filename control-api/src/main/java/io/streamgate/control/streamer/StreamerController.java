@@ -1,7 +1,6 @@
 package io.streamgate.control.streamer;
 
-import io.streamgate.control.events.ConfigChangePublisher;
-import io.streamgate.control.events.ConfigVersion;
+import io.streamgate.control.events.ConfigChanges;
 import io.streamgate.control.web.ProblemException;
 import io.streamgate.control.web.ProblemType;
 import io.streamgate.domain.id.SnowflakeIdGenerator;
@@ -12,7 +11,6 @@ import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,23 +25,13 @@ import reactor.core.publisher.Mono;
 class StreamerController {
 
     private final StreamerDirectory directory;
-    private final ConfigVersion version;
-    private final ConfigChangePublisher publisher;
-    private final TransactionalOperator tx;
+    private final ConfigChanges changes;
     private final SnowflakeIdGenerator ids;
     private final Clock clock;
 
-    StreamerController(
-            StreamerDirectory directory,
-            ConfigVersion version,
-            ConfigChangePublisher publisher,
-            TransactionalOperator tx,
-            SnowflakeIdGenerator ids,
-            Clock clock) {
+    StreamerController(StreamerDirectory directory, ConfigChanges changes, SnowflakeIdGenerator ids, Clock clock) {
         this.directory = directory;
-        this.version = version;
-        this.publisher = publisher;
-        this.tx = tx;
+        this.changes = changes;
         this.ids = ids;
         this.clock = clock;
     }
@@ -58,14 +46,12 @@ class StreamerController {
         Streamer streamer =
                 new Streamer(ids.next(), request.name(), StreamerRules.normalizedBaseUrl(request.baseUrl()));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Mono<Long> change = version.bump().flatMap(v -> directory
-                .nameTaken(streamer.name())
-                .flatMap(taken -> taken
-                        ? Mono.error(nameTaken(streamer.name()))
-                        : directory.insert(streamer, now).thenReturn(v)));
-        return tx.transactional(change)
+        return changes.commit(v -> directory
+                        .nameTaken(streamer.name())
+                        .flatMap(taken -> taken
+                                ? Mono.<Streamer>error(nameTaken(streamer.name()))
+                                : directory.insert(streamer, now).thenReturn(streamer)))
                 .onErrorMap(DataIntegrityViolationException.class, e -> nameTaken(streamer.name()))
-                .flatMap(v -> publisher.publish(v))
                 .thenReturn(StreamerResponse.of(streamer));
     }
 
