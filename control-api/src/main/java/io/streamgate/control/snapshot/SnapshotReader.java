@@ -1,6 +1,7 @@
 package io.streamgate.control.snapshot;
 
 import io.streamgate.control.storage.StorageSettings;
+import io.streamgate.domain.name.InternalStreamName;
 import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.FailurePolicy;
 import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
@@ -122,7 +123,8 @@ class SnapshotReader {
     private Mono<Map<String, Collection<Long>>> placements() {
         return db.sql("SELECT project_id, stream_name, streamer_id FROM placements ORDER BY streamer_id")
                 .map(row -> Map.entry(
-                        row.get("project_id", Long.class) + "_" + row.get("stream_name", String.class),
+                        InternalStreamName.format(
+                                row.get("project_id", Long.class), row.get("stream_name", String.class)),
                         row.get("streamer_id", Long.class)))
                 .all()
                 .timeout(storage.statementTimeout())
@@ -139,7 +141,8 @@ class SnapshotReader {
                             name,
                             PlaybackMode.valueOf(
                                     row.get("playback_mode", String.class).toUpperCase(Locale.ROOT)),
-                            new ArrayList<>(placements.getOrDefault(projectId + "_" + name, List.of())),
+                            new ArrayList<>(
+                                    placements.getOrDefault(InternalStreamName.format(projectId, name), List.of())),
                             chain(row.get("auth_chain", String.class)));
                 })
                 .all()

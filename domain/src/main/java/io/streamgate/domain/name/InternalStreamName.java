@@ -51,7 +51,15 @@ public record InternalStreamName(long projectId, StreamName name) {
 
     /** The wire form, {@code {project_id}_{name}}. */
     public String value() {
-        return projectId + "_" + name.value();
+        return format(projectId, name.value());
+    }
+
+    /**
+     * The wire form of parts already known to be valid (snapshot entries, path segments checked by the caller),
+     * without checking them again: the one place that knows how the two parts are joined.
+     */
+    public static String format(long projectId, String name) {
+        return projectId + "_" + name;
     }
 
     @Override

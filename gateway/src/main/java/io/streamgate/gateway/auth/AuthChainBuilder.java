@@ -1,5 +1,6 @@
 package io.streamgate.gateway.auth;
 
+import io.streamgate.domain.name.InternalStreamName;
 import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.AuthBackendEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectEntry;
@@ -67,7 +68,7 @@ public final class AuthChainBuilder {
         Map<String, AuthChain> byStream = new HashMap<>();
         Set<String> broken = new HashSet<>();
         for (StreamEntry stream : snapshot.streams()) {
-            String internalName = stream.projectId() + "_" + stream.name();
+            String internalName = InternalStreamName.format(stream.projectId(), stream.name());
             ProjectEntry project = projects.get(stream.projectId());
             List<String> names = stream.authChain() != null
                     ? stream.authChain()

@@ -26,7 +26,7 @@ final class TenantResolver {
             if (!StreamName.isValid(nameSegment)) {
                 return null;
             }
-            internalName = project.id() + "_" + nameSegment;
+            internalName = InternalStreamName.format(project.id(), nameSegment);
         } else {
             InternalStreamName universal = InternalStreamName.parseOrNull(nameSegment);
             if (universal == null) {

@@ -1,5 +1,6 @@
 package io.streamgate.gateway.snapshot;
 
+import io.streamgate.domain.name.InternalStreamName;
 import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
@@ -42,7 +43,7 @@ public final class SnapshotIndex {
         }
         Map<String, StreamEntry> streams = new HashMap<>();
         for (StreamEntry stream : snapshot.streams()) {
-            streams.put(stream.projectId() + "_" + stream.name(), stream);
+            streams.put(InternalStreamName.format(stream.projectId(), stream.name()), stream);
         }
         Map<Long, StreamerEntry> streamers = new HashMap<>();
         for (StreamerEntry streamer : snapshot.streamers()) {
