@@ -7,11 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /** A raw HTTP client for tests: sends the path exactly as given, with any Host header, no redirects followed. */
 public final class TestHttp {
 
-    private static final HttpClient CLIENT = HttpClient.create().followRedirect(false);
+    // A fresh connection per request, like a new player, and none from the global pool the gateway under test uses
+    // in this same JVM: pooled keep-alive connections carried state from one test into the next.
+    private static final HttpClient CLIENT =
+            HttpClient.create(ConnectionProvider.newConnection()).followRedirect(false);
 
     private TestHttp() {}
 
