@@ -45,8 +45,43 @@ public record ConfigSnapshot(
         }
     }
 
-    /** A streamer the cloud may send viewers to. */
-    public record StreamerEntry(long id, String name, String baseUrl) {}
+    /**
+     * A streamer the cloud may send viewers to: where it serves playback, its region ({@code null} when unset), its
+     * admin state (only {@code ACTIVE} streamers take new viewers) and the driver plugin that reads its runtime state.
+     */
+    public record StreamerEntry(
+            long id,
+            String name,
+            String baseUrl,
+            String region,
+            StreamerState state,
+            String driver,
+            Map<String, Object> driverSettings) {
+        public StreamerEntry {
+            state = state == null ? StreamerState.ACTIVE : state;
+            driver = driver == null ? DEFAULT_DRIVER : driver;
+            driverSettings = driverSettings == null
+                    ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(driverSettings));
+        }
+
+        public StreamerEntry(long id, String name, String baseUrl) {
+            this(id, name, baseUrl, null, StreamerState.ACTIVE, DEFAULT_DRIVER, Map.of());
+        }
+    }
+
+    /** The driver of streamers registered without one, and of snapshots written before drivers existed. */
+    public static final String DEFAULT_DRIVER = "flussonic";
+
+    /** What the admin allows a streamer to do. */
+    public enum StreamerState {
+        /** Takes placements and new viewers. */
+        ACTIVE,
+        /** Keeps its current viewers while its streams move away; takes nothing new. */
+        DRAINING,
+        /** Takes nothing; its streams are moved away at once. */
+        DISABLED
+    }
 
     /**
      * A stream, the way players reach it, the streamers it is placed on (by streamer id), and its auth chain: backend

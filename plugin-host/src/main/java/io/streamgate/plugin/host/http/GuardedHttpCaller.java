@@ -39,7 +39,7 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class GuardedHttpCaller implements HttpCaller, AutoCloseable {
 
-    /** Answers carry no body for plugins, so a body is only drained to keep the connection reusable. */
+    /** What auth plugins read is small (a decision, a key set); more is cut off, so a hostile service cannot fill memory. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
@@ -47,6 +47,7 @@ public final class GuardedHttpCaller implements HttpCaller, AutoCloseable {
             Set.of("host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer");
 
     private final boolean allowPrivateTargets;
+    private final int maxBodyBytes;
     private final ConnectionProvider connections;
     private final HttpClient client;
 
@@ -55,8 +56,18 @@ public final class GuardedHttpCaller implements HttpCaller, AutoCloseable {
      *     and tests only; never on a gateway that faces the internet)
      */
     public GuardedHttpCaller(boolean allowPrivateTargets) {
+        this(allowPrivateTargets, MAX_BODY_BYTES, "streamgate-plugin-http");
+    }
+
+    /**
+     * @param allowPrivateTargets true to let plugins reach loopback, private and link-local addresses
+     * @param maxBodyBytes answer bodies are cut off after this many bytes
+     * @param poolName the name of the connection pool (and its metrics)
+     */
+    public GuardedHttpCaller(boolean allowPrivateTargets, int maxBodyBytes, String poolName) {
         this.allowPrivateTargets = allowPrivateTargets;
-        this.connections = ConnectionProvider.builder("streamgate-plugin-http")
+        this.maxBodyBytes = maxBodyBytes;
+        this.connections = ConnectionProvider.builder(poolName)
                 .maxConnections(512)
                 .pendingAcquireTimeout(Duration.ofSeconds(10))
                 .maxIdleTime(Duration.ofSeconds(30))
@@ -100,7 +111,7 @@ public final class GuardedHttpCaller implements HttpCaller, AutoCloseable {
                 }
             });
             headers.set(HttpHeaderNames.HOST, hostHeader(target));
-            if ("POST".equals(call.method())) {
+            if (call.hasBody()) {
                 headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
             }
         });
@@ -110,16 +121,16 @@ public final class GuardedHttpCaller implements HttpCaller, AutoCloseable {
         }
         HttpClient.RequestSender sender =
                 configured.request(HttpMethod.valueOf(call.method())).uri(uri);
-        HttpClient.ResponseReceiver<?> receiver = "POST".equals(call.method())
+        HttpClient.ResponseReceiver<?> receiver = call.hasBody()
                 ? sender.send(ByteBufFlux.fromInbound(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body))))
                 : sender;
         return receiver.response((response, content) -> {
                     ByteArrayOutputStream received = new ByteArrayOutputStream();
-                    // Keep at most MAX_BODY_BYTES, then stop reading (and drop the connection): no answer a plugin
-                    // cares about (a decision, a key set) is larger, and a hostile service must not fill our memory.
-                    return content.takeWhile(buffer -> received.size() < MAX_BODY_BYTES)
+                    // Keep at most maxBodyBytes, then stop reading (and drop the connection): a hostile or broken
+                    // service must not fill our memory.
+                    return content.takeWhile(buffer -> received.size() < maxBodyBytes)
                             .doOnNext(buffer -> {
-                                int take = (int) Math.min(buffer.readableBytes(), MAX_BODY_BYTES - received.size());
+                                int take = (int) Math.min(buffer.readableBytes(), maxBodyBytes - received.size());
                                 byte[] bytes = new byte[take];
                                 buffer.readBytes(bytes);
                                 received.writeBytes(bytes);

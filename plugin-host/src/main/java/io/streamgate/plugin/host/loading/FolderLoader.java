@@ -1,8 +1,6 @@
 package io.streamgate.plugin.host.loading;
 
 import io.streamgate.plugin.api.PluginApi;
-import io.streamgate.plugin.api.auth.AuthBackendFactory;
-import io.streamgate.plugin.api.protocol.PlaybackProtocolFactory;
 import io.streamgate.plugin.host.loading.PluginStatus.State;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,33 +63,28 @@ final class FolderLoader {
             accepted.put(candidate.id(), candidate);
         }
         if (accepted.isEmpty()) {
-            return new PluginRegistry(null, statuses, Map.of(), Map.of());
+            return new PluginRegistry(null, statuses, Map.of(), Map.of(), Map.of());
         }
         JarPluginManager manager = new JarPluginManager(folder);
         manager.setSystemVersion(PluginApi.VERSION);
-        Map<String, AuthBackendFactory> auth = new HashMap<>();
-        Map<String, String> authOwners = new HashMap<>();
-        Map<String, PlaybackProtocolFactory> protocols = new HashMap<>();
-        Map<String, String> protocolOwners = new HashMap<>();
+        Extensions extensions = new Extensions();
         for (Candidate candidate : accepted.values()) {
-            statuses.add(start(manager, candidate, auth, authOwners, protocols, protocolOwners));
+            statuses.add(start(manager, candidate, extensions));
         }
         statuses.sort(java.util.Comparator.comparing(PluginStatus::jar));
-        return new PluginRegistry(manager, statuses, auth, protocols);
+        return new PluginRegistry(
+                manager,
+                statuses,
+                extensions.of(ExtensionKind.AUTH),
+                extensions.of(ExtensionKind.PROTOCOL),
+                extensions.of(ExtensionKind.DRIVER));
     }
 
-    private static PluginStatus start(
-            PluginManager manager,
-            Candidate candidate,
-            Map<String, AuthBackendFactory> auth,
-            Map<String, String> authOwners,
-            Map<String, PlaybackProtocolFactory> protocols,
-            Map<String, String> protocolOwners) {
+    private static PluginStatus start(PluginManager manager, Candidate candidate, Extensions extensions) {
         Path jar = candidate.jar();
         String id = candidate.id();
         String version = candidate.version();
-        Map<String, AuthBackendFactory> ownAuth = new LinkedHashMap<>();
-        Map<String, PlaybackProtocolFactory> ownProtocols = new LinkedHashMap<>();
+        Map<ExtensionKind<?>, Map<String, Object>> own = new LinkedHashMap<>();
         try {
             manager.loadPlugin(jar);
             PluginState state = manager.startPlugin(id);
@@ -105,66 +98,44 @@ final class FolderLoader {
                         version,
                         "did not start (state " + state + ")" + (failure == null ? "" : ": " + failure));
             }
-            for (AuthBackendFactory factory : manager.getExtensions(AuthBackendFactory.class, id)) {
-                String type = factory.type();
-                if (type == null || !TYPE.matcher(type).matches() || ownAuth.putIfAbsent(type, factory) != null) {
-                    return fail(
-                            manager,
-                            jar,
-                            id,
-                            version,
-                            "auth backend type: '" + type + "' (expected: unique within the plugin, matching " + TYPE
-                                    + ")");
+            for (ExtensionKind<?> kind : ExtensionKind.ALL) {
+                Map<String, Object> types = new LinkedHashMap<>();
+                for (Object factory : manager.getExtensions(kind.factoryClass(), id)) {
+                    String type = kind.typeOf(factory);
+                    if (type == null || !TYPE.matcher(type).matches() || types.putIfAbsent(type, factory) != null) {
+                        return fail(
+                                manager,
+                                jar,
+                                id,
+                                version,
+                                kind.label() + " type: '" + type + "' (expected: unique within the plugin, matching "
+                                        + TYPE + ")");
+                    }
                 }
-            }
-            for (PlaybackProtocolFactory factory : manager.getExtensions(PlaybackProtocolFactory.class, id)) {
-                String type = factory.type();
-                if (type == null || !TYPE.matcher(type).matches() || ownProtocols.putIfAbsent(type, factory) != null) {
-                    return fail(
-                            manager,
-                            jar,
-                            id,
-                            version,
-                            "protocol type: '" + type + "' (expected: unique within the plugin, matching " + TYPE
-                                    + ")");
-                }
+                own.put(kind, types);
             }
         } catch (RuntimeException | LinkageError e) {
             return fail(manager, jar, id, version, "failed to load: " + e);
         }
-        for (String type : ownAuth.keySet()) {
-            if (auth.containsKey(type)) {
-                return refuseLoaded(
-                        manager,
-                        jar,
-                        id,
-                        version,
-                        "duplicate auth backend type '" + type + "' (already provided by plugin '"
-                                + authOwners.get(type) + "')");
-            }
-        }
-        for (String type : ownProtocols.keySet()) {
-            if (protocols.containsKey(type)) {
-                return refuseLoaded(
-                        manager,
-                        jar,
-                        id,
-                        version,
-                        "duplicate protocol type '" + type + "' (already provided by plugin '"
-                                + protocolOwners.get(type) + "')");
+        for (var entry : own.entrySet()) {
+            for (String type : entry.getValue().keySet()) {
+                String owner = extensions.owner(entry.getKey(), type);
+                if (owner != null) {
+                    return refuseLoaded(
+                            manager,
+                            jar,
+                            id,
+                            version,
+                            "duplicate " + entry.getKey().label() + " type '" + type + "' (already provided by plugin '"
+                                    + owner + "')");
+                }
             }
         }
         List<String> types = new ArrayList<>();
-        ownAuth.forEach((type, factory) -> {
-            auth.put(type, factory);
-            authOwners.put(type, id);
-            types.add("auth:" + type);
-        });
-        ownProtocols.forEach((type, factory) -> {
-            protocols.put(type, factory);
-            protocolOwners.put(type, id);
-            types.add("protocol:" + type);
-        });
+        own.forEach((kind, factories) -> factories.forEach((type, factory) -> {
+            extensions.add(kind, type, factory, id);
+            types.add(kind.prefix() + ":" + type);
+        }));
         String message = null;
         if (types.isEmpty()) {
             message = "no extensions found (expected: @Extension classes listed in META-INF/extensions.idx; was the"
@@ -174,6 +145,27 @@ final class FolderLoader {
             log.info("Plugin {} {} started from {} with {}", id, version, jar, types);
         }
         return new PluginStatus(jar.getFileName().toString(), id, version, State.STARTED, message, types);
+    }
+
+    /** The factories of every kind gathered so far in one load, with the plugin that provided each type. */
+    private static final class Extensions {
+        private final Map<ExtensionKind<?>, Map<String, Object>> factories = new HashMap<>();
+        private final Map<ExtensionKind<?>, Map<String, String>> owners = new HashMap<>();
+
+        String owner(ExtensionKind<?> kind, String type) {
+            return owners.getOrDefault(kind, Map.of()).get(type);
+        }
+
+        void add(ExtensionKind<?> kind, String type, Object factory, String pluginId) {
+            factories.computeIfAbsent(kind, k -> new HashMap<>()).put(type, factory);
+            owners.computeIfAbsent(kind, k -> new HashMap<>()).put(type, pluginId);
+        }
+
+        <F> Map<String, F> of(ExtensionKind<F> kind) {
+            Map<String, F> typed = new HashMap<>();
+            factories.getOrDefault(kind, Map.of()).forEach((type, factory) -> typed.put(type, kind.cast(factory)));
+            return typed;
+        }
     }
 
     /** Reads the manifest and checks what the host needs before PF4J loads any class. */

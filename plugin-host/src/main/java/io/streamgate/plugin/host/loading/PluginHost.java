@@ -1,6 +1,7 @@
 package io.streamgate.plugin.host.loading;
 
 import io.streamgate.plugin.api.auth.AuthBackendFactory;
+import io.streamgate.plugin.api.driver.StreamerDriverFactory;
 import io.streamgate.plugin.api.protocol.PlaybackProtocolFactory;
 import io.streamgate.plugin.host.auth.AuthBackendCatalog;
 import io.streamgate.plugin.host.http.GuardedHttpCaller;
@@ -29,14 +30,20 @@ public final class PluginHost implements AuthBackendCatalog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
+    /** A streamer's stream list or counters: about 200 bytes a stream, so room for tens of thousands. */
+    static final int DRIVER_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
     private final PluginHostSettings settings;
     private final GuardedHttpCaller http;
+    private final GuardedHttpCaller driverHttp;
     private final AtomicReference<PluginRegistry> registry = new AtomicReference<>(PluginRegistry.EMPTY);
     private final Object loading = new Object();
 
     public PluginHost(PluginHostSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = new GuardedHttpCaller(settings.allowPrivateTargets());
+        // Streamers are registered by the cloud's admins and live on private networks; their lists can be large.
+        this.driverHttp = new GuardedHttpCaller(true, DRIVER_MAX_BODY_BYTES, "streamgate-driver-http");
     }
 
     public PluginHostSettings settings() {
@@ -46,6 +53,11 @@ public final class PluginHost implements AuthBackendCatalog, AutoCloseable {
     /** The SSRF-guarded caller lent to plugins. */
     public GuardedHttpCaller http() {
         return http;
+    }
+
+    /** The caller lent to streamer drivers: private targets allowed, large answers read whole. */
+    public GuardedHttpCaller driverHttp() {
+        return driverHttp;
     }
 
     /** Loads every plugin jar in the folder. Blocking. */
@@ -64,9 +76,10 @@ public final class PluginHost implements AuthBackendCatalog, AutoCloseable {
             PluginRegistry previous = registry.getAndSet(next);
             previous.close();
             log.info(
-                    "Plugins loaded: auth types {}, protocol types {}",
+                    "Plugins loaded: auth types {}, protocol types {}, driver types {}",
                     next.auth().keySet(),
-                    next.protocols().keySet());
+                    next.protocols().keySet(),
+                    next.drivers().keySet());
         }
     }
 
@@ -95,12 +108,22 @@ public final class PluginHost implements AuthBackendCatalog, AutoCloseable {
                 new TreeSet<>(registry.get().protocols().keySet()));
     }
 
+    public Optional<StreamerDriverFactory> driverFactory(String type) {
+        return Optional.ofNullable(registry.get().drivers().get(type));
+    }
+
+    public SortedSet<String> driverTypes() {
+        return Collections.unmodifiableSortedSet(
+                new TreeSet<>(registry.get().drivers().keySet()));
+    }
+
     /** Unloads every plugin and closes the HTTP connections. Blocking. */
     @Override
     public void close() {
         synchronized (loading) {
             registry.getAndSet(PluginRegistry.EMPTY).close();
             http.close();
+            driverHttp.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.streamgate.plugin.host.loading;
 
 import io.streamgate.plugin.api.auth.AuthBackendFactory;
+import io.streamgate.plugin.api.driver.StreamerDriverFactory;
 import io.streamgate.plugin.api.protocol.PlaybackProtocolFactory;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +20,25 @@ final class PluginRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
 
-    static final PluginRegistry EMPTY = new PluginRegistry(null, List.of(), Map.of(), Map.of());
+    static final PluginRegistry EMPTY = new PluginRegistry(null, List.of(), Map.of(), Map.of(), Map.of());
 
     private final PluginManager manager;
     private final List<PluginStatus> statuses;
     private final SortedMap<String, AuthBackendFactory> auth;
     private final SortedMap<String, PlaybackProtocolFactory> protocols;
+    private final SortedMap<String, StreamerDriverFactory> drivers;
 
     PluginRegistry(
             PluginManager manager,
             List<PluginStatus> statuses,
             Map<String, AuthBackendFactory> auth,
-            Map<String, PlaybackProtocolFactory> protocols) {
+            Map<String, PlaybackProtocolFactory> protocols,
+            Map<String, StreamerDriverFactory> drivers) {
         this.manager = manager;
         this.statuses = List.copyOf(statuses);
         this.auth = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(auth));
         this.protocols = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(protocols));
+        this.drivers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(drivers));
     }
 
     List<PluginStatus> statuses() {
@@ -47,6 +51,10 @@ final class PluginRegistry {
 
     SortedMap<String, PlaybackProtocolFactory> protocols() {
         return protocols;
+    }
+
+    SortedMap<String, StreamerDriverFactory> drivers() {
+        return drivers;
     }
 
     /** Stops the plugins and closes their class loaders; runtime objects made from them must not be used after. */

@@ -58,7 +58,8 @@ class PluginHostTests {
                                     "c-future.jar",
                                     "future",
                                     State.REFUSED,
-                                    "requires plugin-api >=2.0.0, this host has 1.0.0"),
+                                    "requires plugin-api >=2.0.0, this host has "
+                                            + io.streamgate.plugin.api.PluginApi.VERSION),
                             org.assertj.core.groups.Tuple.tuple(
                                     "d-same-id.jar",
                                     "good",
