@@ -6,6 +6,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.streamgate.plugin.api.Settings;
 import io.streamgate.plugin.api.auth.AuthDecision;
 import io.streamgate.plugin.api.auth.PlayRequest;
+import io.streamgate.plugin.api.driver.PublishEndpoint;
+import io.streamgate.plugin.api.driver.RuntimeState;
+import io.streamgate.plugin.api.driver.StreamConfig;
+import io.streamgate.plugin.api.driver.StreamerDriver;
+import io.streamgate.plugin.api.driver.StreamerDriverContext;
+import io.streamgate.plugin.api.driver.UnsupportedStreamException;
+import io.streamgate.plugin.api.driver.UsageCounters;
+import io.streamgate.plugin.api.http.HttpCaller;
 import io.streamgate.plugin.host.auth.AuthBackendDefinition;
 import io.streamgate.plugin.host.auth.AuthGuard;
 import io.streamgate.plugin.host.auth.AuthGuardSettings;
@@ -15,6 +23,7 @@ import io.streamgate.plugin.host.loading.PluginStatus.State;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,12 +37,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 /**
  * Loads the packaged built-in plugins ({@code ../plugins/<id>/target/<id>-0.1.0-SNAPSHOT.jar}, never the shade
@@ -136,6 +147,114 @@ class BuiltInPluginsIntegrationTests {
         } finally {
             release.countDown();
             service.stop(0);
+        }
+    }
+
+    /**
+     * The built-in streamer drivers, found by type through the real host and driven through its real driver caller
+     * ({@code driverHttp()}, Reactor Netty) against a real server that speaks the Flussonic-style API.
+     */
+    @Test
+    void theBuiltInDriversAreFoundByTypeAndWorkThroughTheHostsCaller() throws Exception {
+        for (String id : List.of("driver-flussonic", "driver-nginx-rtmp")) {
+            Path jar = packagedPlugins(Path.of("..", "plugins")).stream()
+                    .filter(path -> path.getFileName().toString().equals(id + "-0.1.0-SNAPSHOT.jar"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new AssertionError("no packaged " + id + " jar under ../plugins/" + id + "/target"));
+            Files.copy(jar, folder.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        AtomicReference<String> pushed = new AtomicReference<>();
+        HttpServer streamer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        streamer.createContext("/streamer/api/v3/streams", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String answer = "";
+            int status;
+            switch (exchange.getRequestMethod()) {
+                case "PUT":
+                    pushed.set(body);
+                    status = 201;
+                    break;
+                case "DELETE":
+                    status = 404;
+                    break;
+                default:
+                    answer = "{\"streams\": [{\"name\": \"7_live\", \"stats\": {\"alive\": true, \"online_clients\": 4,"
+                            + " \"output_bitrate\": 900}}]}";
+                    status = 200;
+            }
+            byte[] bytes = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        streamer.createContext("/metrics", exchange -> {
+            byte[] bytes = ("streamer_collection_session_start_milliseconds{session_id=\"s-1\"} 1000\n"
+                            + "streamer_stream_bytes_out_total{stream=\"7_live\"} 12345\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        streamer.start();
+        try (PluginHost host = new PluginHost(PluginHostSettings.of(folder))) {
+            host.start();
+            assertThat(host.driverTypes()).contains("flussonic", "nginx-rtmp");
+            URI base = URI.create("http://127.0.0.1:" + streamer.getAddress().getPort());
+            Duration wait = Duration.ofSeconds(10);
+
+            StreamerDriver flussonic = host.driverFactory("flussonic")
+                    .orElseThrow()
+                    .create(Settings.of(Map.of()), new DriverContext(base, host.driverHttp()));
+            StepVerifier.create(flussonic.push(new StreamConfig("7_live", List.of("fake://test"))))
+                    .expectComplete()
+                    .verify(wait);
+            assertThat(pushed.get()).isEqualTo("{\"name\":\"7_live\",\"inputs\":[{\"url\":\"fake://test\"}]}");
+            StepVerifier.create(flussonic.state())
+                    .expectNext(new RuntimeState(List.of(
+                            new RuntimeState.StreamState("7_live", true, 4, 900, RuntimeState.InputState.RECEIVING))))
+                    .expectComplete()
+                    .verify(wait);
+            StepVerifier.create(flussonic.counters())
+                    .expectNext(new UsageCounters(
+                            "s-1",
+                            java.time.Instant.ofEpochMilli(1000),
+                            List.of(new UsageCounters.Counter("7_live", "bytes_out", 12345))))
+                    .expectComplete()
+                    .verify(wait);
+            StepVerifier.create(flussonic.remove("7_live")).expectComplete().verify(wait);
+
+            StreamerDriver nginx = host.driverFactory("nginx-rtmp")
+                    .orElseThrow()
+                    .create(
+                            Settings.of(Map.of("rtmp_url", "rtmp://127.0.0.1:1935/live")),
+                            new DriverContext(base, host.driverHttp()));
+            assertThat(nginx.publishEndpoints("7_live", "p1.k.9.s"))
+                    .containsExactly(new PublishEndpoint("rtmp", "rtmp://127.0.0.1:1935/live/7_live?token=p1.k.9.s"));
+            StepVerifier.create(nginx.push(new StreamConfig("7_live", List.of("fake://test"))))
+                    .expectError(UnsupportedStreamException.class)
+                    .verify(wait);
+        } finally {
+            streamer.stop(0);
+        }
+    }
+
+    /** What a host lends a driver. */
+    private record DriverContext(URI baseUrl, HttpCaller http) implements StreamerDriverContext {
+
+        @Override
+        public String streamerName() {
+            return "edge-1";
+        }
+
+        @Override
+        public Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Override
+        public Duration timeout() {
+            return Duration.ofSeconds(5);
         }
     }
 
