@@ -3,6 +3,7 @@ package io.streamgate.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamgate.domain.signing.PlaybackSigner;
+import io.streamgate.domain.signing.PublishTokens;
 import io.streamgate.domain.signing.SigningKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ class StreamerSimIntegrationTests {
 
     static final String KEYS = "it:0123456789abcdef0123";
     static final PlaybackSigner SIGNER = new PlaybackSigner(SigningKeys.parse(KEYS, null));
+    static final PublishTokens TOKENS = new PublishTokens(SigningKeys.parse(KEYS, null));
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @LocalServerPort
@@ -50,6 +52,11 @@ class StreamerSimIntegrationTests {
 
     static String signed(String stream, String session) {
         return SIGNER.sign(stream, session, Instant.now().getEpochSecond() + 600);
+    }
+
+    /** The query string that lets an encoder publish the stream for the next ten minutes. */
+    static String publishQuery(String stream) {
+        return PublishTokens.PARAMETER + "=" + TOKENS.mint(stream, Instant.now().getEpochSecond() + 600);
     }
 
     private void putStream(String name, String url) {
@@ -118,6 +125,14 @@ class StreamerSimIntegrationTests {
                 .jsonPath("$.streams[?(@.name == '101_fake')].stats.bitrate")
                 .value(bitrates -> assertThat(((List<?>) bitrates).get(0)).isNotEqualTo(0))
                 .jsonPath("$.streams[?(@.name == '101_fake')].stats.online_clients")
+                .isEqualTo(List.of(0))
+                .jsonPath("$.streams[?(@.name == '101_fake')].stats.publishing")
+                .isEqualTo(List.of(false))
+                .jsonPath("$.streams[?(@.name == '101_fake')].stats.bytes_in")
+                .isEqualTo(List.of(0))
+                .jsonPath("$.streams[?(@.name == '101_fake')].stats.bytes_out")
+                .isEqualTo(List.of(0))
+                .jsonPath("$.streams[?(@.name == '101_fake')].stats.output_bitrate")
                 .isEqualTo(List.of(0))
                 .jsonPath("$.estimated_count")
                 .exists();
@@ -293,7 +308,11 @@ class StreamerSimIntegrationTests {
     void aPublishStreamIsAliveOnlyWhileSomethingPushes() {
         putStream("107_push", "publish://");
         String query = signed("107_push", "viewer");
-        assertThat(statsOf("107_push")).containsEntry("alive", false).containsEntry("bitrate", 0);
+        assertThat(statsOf("107_push"))
+                .containsEntry("alive", false)
+                .containsEntry("bitrate", 0)
+                .containsEntry("input_bitrate", 0)
+                .containsEntry("publishing", false);
         client.get()
                 .uri("/107_push/index.m3u8?" + query)
                 .exchange()
@@ -304,7 +323,7 @@ class StreamerSimIntegrationTests {
         upload.tryEmitNext(new byte[188]);
         Mono<HttpStatus> pushed = WebClient.create("http://127.0.0.1:" + port)
                 .put()
-                .uri("/streamer/publish/107_push")
+                .uri("/streamer/publish/107_push?" + publishQuery("107_push"))
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .body(BodyInserters.fromPublisher(upload.asFlux(), byte[].class))
                 .retrieve()
@@ -339,13 +358,13 @@ class StreamerSimIntegrationTests {
     void pushingToAStreamWithoutAPublishInputIs404() {
         putStream("108_fake", "fake://x");
         client.post()
-                .uri("/streamer/publish/108_fake")
+                .uri("/streamer/publish/108_fake?" + publishQuery("108_fake"))
                 .bodyValue(new byte[188])
                 .exchange()
                 .expectStatus()
                 .isNotFound();
         client.post()
-                .uri("/streamer/publish/108_missing")
+                .uri("/streamer/publish/108_missing?" + publishQuery("108_missing"))
                 .bodyValue(new byte[188])
                 .exchange()
                 .expectStatus()

@@ -24,9 +24,13 @@ final class PlaybackPath {
         return matcher.matches() ? matcher.group(1) : null;
     }
 
-    /** Paths that belong to the streamer itself rather than to a stream. */
+    /**
+     * Paths that belong to the streamer itself rather than to a stream. {@code /metrics} is matched exactly, so a stream
+     * named {@code metrics} still has its playback under {@code /metrics/} guarded.
+     */
     static boolean isServicePath(String rawPath) {
-        return rawPath.equals("/streamer")
+        return rawPath.equals("/metrics")
+                || rawPath.equals("/streamer")
                 || rawPath.startsWith("/streamer/")
                 || rawPath.equals("/actuator")
                 || rawPath.startsWith("/actuator/");

@@ -43,6 +43,7 @@ class SignatureFilter implements WebFilter, Ordered {
             exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
             return exchange.getResponse().setComplete();
         }
+        VerifiedPlayback.mark(exchange, stream);
         return chain.filter(exchange);
     }
 

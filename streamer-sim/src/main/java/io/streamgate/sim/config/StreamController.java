@@ -1,5 +1,6 @@
 package io.streamgate.sim.config;
 
+import io.streamgate.sim.usage.StreamCounters;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,10 +25,12 @@ class StreamController {
 
     private final StreamStore store;
     private final StreamStatsSource stats;
+    private final StreamCounters counters;
 
-    StreamController(StreamStore store, StreamStatsSource stats) {
+    StreamController(StreamStore store, StreamStatsSource stats, StreamCounters counters) {
         this.store = store;
         this.stats = stats;
+        this.counters = counters;
     }
 
     @PutMapping("/{name}")
@@ -38,6 +41,8 @@ class StreamController {
             }
             StreamDefinition stream = new StreamDefinition(name, body.inputs());
             HttpStatus status = store.put(stream) ? HttpStatus.CREATED : HttpStatus.OK;
+            // From here on the stream has counter lines in /metrics, zero until used, for the rest of the session.
+            counters.track(stream.name());
             return ResponseEntity.status(status).body(view(stream));
         });
     }

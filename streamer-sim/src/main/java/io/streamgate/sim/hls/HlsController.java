@@ -3,17 +3,23 @@ package io.streamgate.sim.hls;
 import io.streamgate.domain.signing.PlaybackSigner;
 import io.streamgate.sim.config.StreamStore;
 import io.streamgate.sim.publish.Liveness;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,6 +31,12 @@ class HlsController {
 
     static final MediaType PLAYLIST = MediaType.parseMediaType("application/vnd.apple.mpegurl");
     static final MediaType SEGMENT = MediaType.parseMediaType("video/mp2t");
+
+    /**
+     * Segments are written in slices of this size so that the bytes counted as served (when the socket takes them)
+     * stop near where a broken connection stopped, not at the whole segment.
+     */
+    static final int SEGMENT_SLICE = 32 * 1024;
 
     private static final List<String> SIGNED_PARAMETERS =
             List.of(PlaybackSigner.KEY_ID, PlaybackSigner.EXPIRES, PlaybackSigner.SESSION, PlaybackSigner.SIGNATURE);
@@ -69,21 +81,35 @@ class HlsController {
     }
 
     @GetMapping("/{name}/tracks-v{track}/{sequence}.ts")
-    Mono<ResponseEntity<byte[]>> segment(
+    Mono<ResponseEntity<Flux<DataBuffer>>> segment(
             @PathVariable String name,
             @PathVariable String track,
             @PathVariable String sequence,
-            ServerHttpRequest request) {
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         return Mono.fromSupplier(() -> {
             Rendition rendition = rendition(track);
             long number = parseSequence(sequence);
             if (rendition == null || !window.servable(number) || !live(name, request)) {
                 return ResponseEntity.notFound().build();
             }
+            byte[] bytes = rendition.track().segment(number);
             return ResponseEntity.ok()
                     .contentType(SEGMENT)
-                    .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(60)))
-                    .body(rendition.track().segment(number));
+                    .contentLength(bytes.length)
+                    .cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)))
+                    .body(slices(bytes, response.bufferFactory()));
+        });
+    }
+
+    /** Read-only views of the cached segment; nothing is copied. */
+    static Flux<DataBuffer> slices(byte[] bytes, DataBufferFactory factory) {
+        int count = (bytes.length + SEGMENT_SLICE - 1) / SEGMENT_SLICE;
+        return Flux.range(0, count).map(i -> {
+            int from = i * SEGMENT_SLICE;
+            return factory.wrap(ByteBuffer.wrap(bytes, from, Math.min(SEGMENT_SLICE, bytes.length - from))
+                    .slice()
+                    .asReadOnlyBuffer());
         });
     }
 

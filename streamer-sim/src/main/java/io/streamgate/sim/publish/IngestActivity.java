@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** Which streams are being pushed to right now, and how much arrived. */
+/** Which streams are being pushed to right now; the bytes themselves are counted in the usage feature. */
 @Component
 class IngestActivity {
 
@@ -28,9 +28,9 @@ class IngestActivity {
         ingest.lastActivity.set(clock.millis());
     }
 
-    void received(String name, long bytes) {
+    /** Data arrived: the linger after the upload ends counts from the last of it. */
+    void received(String name) {
         Ingest ingest = ingests.computeIfAbsent(name, n -> new Ingest());
-        ingest.bytes.addAndGet(bytes);
         ingest.lastActivity.set(clock.millis());
     }
 
@@ -42,6 +42,13 @@ class IngestActivity {
         }
     }
 
+    /** An upload is open now. */
+    boolean isOpen(String name) {
+        Ingest ingest = ingests.get(name);
+        return ingest != null && ingest.open.get() > 0;
+    }
+
+    /** An upload is open, or ended no longer than {@link #LINGER} ago. */
     boolean isActive(String name) {
         Ingest ingest = ingests.get(name);
         if (ingest == null) {
@@ -50,14 +57,8 @@ class IngestActivity {
         return ingest.open.get() > 0 || clock.millis() - ingest.lastActivity.get() <= LINGER.toMillis();
     }
 
-    long bytesReceived(String name) {
-        Ingest ingest = ingests.get(name);
-        return ingest == null ? 0 : ingest.bytes.get();
-    }
-
     private static final class Ingest {
         final AtomicInteger open = new AtomicInteger();
         final AtomicLong lastActivity = new AtomicLong();
-        final AtomicLong bytes = new AtomicLong();
     }
 }

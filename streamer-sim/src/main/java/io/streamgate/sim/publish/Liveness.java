@@ -14,6 +14,16 @@ public class Liveness {
     }
 
     public boolean isAlive(StreamDefinition stream) {
-        return stream.hasInput("fake") || (stream.hasInput("publish") && ingest.isActive(stream.name()));
+        return stream.hasInput("fake") || isPushed(stream);
+    }
+
+    /** A publisher is uploading to the stream at this moment. */
+    public boolean isPublishing(StreamDefinition stream) {
+        return stream.hasInput("publish") && ingest.isOpen(stream.name());
+    }
+
+    /** The stream's video comes from a publisher: one is uploading, or stopped within the linger. */
+    public boolean isPushed(StreamDefinition stream) {
+        return stream.hasInput("publish") && ingest.isActive(stream.name());
     }
 }

@@ -1,2 +1,5 @@
-/** Pushed ingest: an HTTP upload keeps a {@code publish://} stream alive while it runs and shortly after. */
+/**
+ * Pushed ingest: an HTTP upload with a valid publish token keeps a {@code publish://} stream alive while it runs and
+ * shortly after.
+ */
 package io.streamgate.sim.publish;

@@ -3,6 +3,8 @@ package io.streamgate.sim.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamgate.domain.signing.PlaybackSigner;
+import io.streamgate.domain.signing.PublishTokens;
+import io.streamgate.domain.signing.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -14,7 +16,15 @@ class AuthConfigurationTests {
     @Test
     void startsWithKeys() {
         runner.withPropertyValues("streamgate.sim.signing.keys=k1:0123456789abcdef0123")
-                .run(context -> assertThat(context).hasSingleBean(PlaybackSigner.class));
+                .run(context -> {
+                    assertThat(context).hasSingleBean(PlaybackSigner.class).hasSingleBean(PublishTokens.class);
+                    // Publish tokens are checked with the very keys playback is: a token the gateway's keys minted
+                    // verifies here.
+                    PublishTokens minted = new PublishTokens(SigningKeys.parse("k1:0123456789abcdef0123", null));
+                    assertThat(context.getBean(PublishTokens.class)
+                                    .verify("1_live", minted.mint("1_live", 2_000_000_000L), 1_900_000_000L))
+                            .isEqualTo(PlaybackSigner.Verification.VALID);
+                });
     }
 
     @Test

@@ -83,16 +83,39 @@ class SignatureFilterTests {
                 "/123_live/other.txt",
                 "/123_live//index.m3u8",
                 "/",
-                "/favicon.ico"
+                "/favicon.ico",
+                "/metrics/",
+                "/metrics/other"
             })
     void rejectsEveryOtherPathShapeEvenWithAValidSignature(String path) {
         assertThat(run(path + "?" + valid)).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/streamer/api/v3/streams", "/streamer/publish/live", "/actuator/health"})
+    @ValueSource(strings = {"/streamer/api/v3/streams", "/streamer/publish/live", "/actuator/health", "/metrics"})
     void leavesServicePathsAlone(String path) {
         assertThat(run(path)).isNull();
+    }
+
+    @Test
+    void aStreamNamedMetricsIsStillGuarded() {
+        assertThat(run("/metrics/index.m3u8")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(run("/metrics/index.m3u8?" + signer.sign("metrics", "v", NOW.getEpochSecond() + 60)))
+                .isNull();
+    }
+
+    @Test
+    void handsTheVerifiedStreamOnAndNothingForServicePaths() {
+        MockServerWebExchange playback =
+                MockServerWebExchange.from(MockServerHttpRequest.get("/123_live/index.m3u8?" + valid));
+        MockServerWebExchange service = MockServerWebExchange.from(MockServerHttpRequest.get("/metrics"));
+
+        StepVerifier.create(filter.filter(playback, e -> Mono.empty()).then(filter.filter(service, e -> Mono.empty())))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(VerifiedPlayback.streamOf(playback)).isEqualTo("123_live");
+        assertThat(VerifiedPlayback.streamOf(service)).isNull();
     }
 
     /** The status the filter set, or null when it passed the request on. */

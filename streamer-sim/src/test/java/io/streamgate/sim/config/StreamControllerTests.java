@@ -2,7 +2,10 @@ package io.streamgate.sim.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamgate.sim.testing.MutableClock;
+import io.streamgate.sim.usage.StreamCounters;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -11,7 +14,9 @@ import reactor.test.StepVerifier;
 class StreamControllerTests {
 
     private final StreamStore store = new StreamStore();
-    private final StreamController controller = new StreamController(store, stream -> new StreamStats(true, 0, 100));
+    private final StreamCounters counters = new StreamCounters(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
+    private final StreamController controller =
+            new StreamController(store, stream -> new StreamStats(true, 0, 100, false, 100, 0, 0, 0), counters);
     private final List<InputDefinition> fake = List.of(new InputDefinition("fake://x"));
 
     @Test

@@ -35,24 +35,50 @@ class IngestActivityTests {
     @Test
     void staysAliveWhileTheUploadIsOpenEvenWhenItStalls() {
         ingest.opened("pushed");
-        ingest.received("pushed", 1000);
+        ingest.received("pushed");
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(liveness.isAlive(pushed)).isTrue();
-        assertThat(ingest.bytesReceived("pushed")).isEqualTo(1000);
+        assertThat(liveness.isPublishing(pushed)).isTrue();
+        assertThat(liveness.isPushed(pushed)).isTrue();
     }
 
     @Test
     void lingersForThreeSecondsAfterTheUploadEnds() {
         ingest.opened("pushed");
-        ingest.received("pushed", 188);
+        ingest.received("pushed");
         ingest.closed("pushed");
 
         clock.advance(IngestActivity.LINGER);
         assertThat(liveness.isAlive(pushed)).isTrue();
+        assertThat(liveness.isPushed(pushed)).isTrue();
+        assertThat(liveness.isPublishing(pushed))
+                .as("no upload is open during the linger")
+                .isFalse();
 
         clock.advance(Duration.ofMillis(1));
         assertThat(liveness.isAlive(pushed)).isFalse();
+        assertThat(liveness.isPushed(pushed)).isFalse();
+    }
+
+    @Test
+    void publishingCountsOpenUploadsOnly() {
+        ingest.opened("pushed");
+        ingest.opened("pushed");
+        ingest.closed("pushed");
+        assertThat(liveness.isPublishing(pushed)).isTrue();
+
+        ingest.closed("pushed");
+        assertThat(liveness.isPublishing(pushed)).isFalse();
+    }
+
+    @Test
+    void aFakeStreamIsNeitherPublishingNorPushedEvenIfSomethingUploadsToItsName() {
+        StreamDefinition fake = new StreamDefinition("pushed", List.of(new InputDefinition("fake://x")));
+        ingest.opened("pushed");
+
+        assertThat(liveness.isPublishing(fake)).isFalse();
+        assertThat(liveness.isPushed(fake)).isFalse();
     }
 
     @Test
