@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,6 +59,11 @@ class ControlApiIntegrationTests {
         registry.add("streamgate.control.security.admin-token", () -> ADMIN);
         registry.add("streamgate.control.security.gateway-token", () -> GATEWAY);
         registry.add("streamgate.control.streamer.poll-interval", () -> "200ms");
+        registry.add(
+                "streamgate.control.plugins.folder",
+                () -> Path.of("target", "plugins").toAbsolutePath().toString());
+        // Pushes here come from the API alone: the reconcile loop (tested on its own) would add its own calls.
+        registry.add("streamgate.control.reconcile.interval", () -> "1h");
     }
 
     @AfterAll
@@ -76,6 +82,9 @@ class ControlApiIntegrationTests {
         if (!streamersRegistered) {
             registerStreamer("sim-1", SIM_1.baseUrl());
             registerStreamer("sim-2", SIM_2.baseUrl());
+            // Streams are placed on streamers that answer their polls only.
+            awaitUp("sim-1");
+            awaitUp("sim-2");
             streamersRegistered = true;
         }
     }
@@ -106,7 +115,8 @@ class ControlApiIntegrationTests {
         JsonNode created = put(key, "live", "{\"inputs\": [{\"url\": \"fake://test\"}]}", 201);
         assertThat(created.get("name").asString()).isEqualTo("live");
         assertThat(created.get("playback_mode").asString()).isEqualTo("rewrite");
-        assertThat(created.get("status").get("streamers")).hasSize(2);
+        assertThat(created.get("status").get("placements")).hasSize(2);
+        assertThat(created.get("region").isNull()).isTrue();
         String internal = projectId + "_live";
         assertThat(SIM_1.callsFor(projectId))
                 .extracting(RecordingStreamer.Call::method)
@@ -140,12 +150,11 @@ class ControlApiIntegrationTests {
         assertThat(snapshotVersion()).isGreaterThan(afterPut);
 
         JsonNode alive = awaitAlive(key, "live");
-        assertThat(alive.get("status")
-                        .get("streamers")
-                        .get(0)
-                        .get("online_clients")
-                        .asLong())
-                .isEqualTo(1);
+        JsonNode placement = alive.get("status").get("placements").get(0);
+        assertThat(placement.get("online_clients").asLong()).isEqualTo(1);
+        assertThat(placement.get("state").asString()).isEqualTo("active");
+        assertThat(placement.get("input").asString()).isEqualTo("receiving");
+        assertThat(alive.get("status").get("live_on")).hasSize(2);
 
         JsonNode list = json(http.get()
                 .uri("/api/v1/streams")
@@ -540,6 +549,21 @@ class ControlApiIntegrationTests {
             Thread.sleep(100);
         }
         throw new AssertionError("stream never became alive: " + stream);
+    }
+
+    private void awaitUp(String name) {
+        Eventually.until(name + " up", () -> json(http.get()
+                        .uri("/admin/v1/streamers/" + name)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .get("health")
+                .get("up")
+                .asBoolean());
     }
 
     private void registerStreamer(String name, String baseUrl) {

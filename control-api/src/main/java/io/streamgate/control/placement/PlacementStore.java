@@ -1,76 +1,217 @@
 package io.streamgate.control.placement;
 
+import io.r2dbc.spi.Readable;
 import io.streamgate.control.storage.StorageSettings;
 import io.streamgate.control.streamer.Streamer;
-import java.util.List;
+import io.streamgate.control.streamer.StreamerPlacements;
+import io.streamgate.domain.id.SnowflakeIdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The placements table: which streamer runs which stream. Callers run these inside their own transaction. */
+/**
+ * The placements table: which streamer runs which stream. Every write records its event in the same statement
+ * sequence, so the events are a complete history; callers run writes inside their own transaction (a config change).
+ */
 @Component
-public class PlacementStore {
+public class PlacementStore implements StreamerPlacements {
+
+    private static final String SELECT = "SELECT project_id, stream_name, streamer_id, state, since FROM placements";
 
     private final DatabaseClient db;
     private final StorageSettings storage;
+    private final SnowflakeIdGenerator ids;
+    private final Clock clock;
 
-    PlacementStore(DatabaseClient db, StorageSettings storage) {
+    PlacementStore(DatabaseClient db, StorageSettings storage, SnowflakeIdGenerator ids, Clock clock) {
         this.db = db;
         this.storage = storage;
+        this.ids = ids;
+        this.clock = clock;
     }
 
-    /** Every registered streamer with its current number of placements. */
-    public Flux<StreamerLoad> loads() {
-        return db.sql("SELECT s.id AS id, COUNT(p.streamer_id) AS n FROM streamers s"
-                        + " LEFT JOIN placements p ON p.streamer_id = s.id GROUP BY s.id ORDER BY s.id")
-                .map(row -> new StreamerLoad(row.get("id", Long.class), row.get("n", Long.class)))
+    /** Every placement, ordered by project, stream and streamer. */
+    public Flux<Placement> all() {
+        return db.sql(SELECT + " ORDER BY project_id, stream_name, streamer_id")
+                .map(PlacementStore::placement)
                 .all()
                 .timeout(storage.statementTimeout());
     }
 
-    /** The streamers a stream is placed on, ordered by streamer id. */
-    public Flux<Streamer> streamersOf(long projectId, String streamName) {
-        return db.sql("SELECT s.id, s.name, s.base_url FROM placements p JOIN streamers s ON s.id = p.streamer_id"
-                        + " WHERE p.project_id = :project AND p.stream_name = :name ORDER BY s.id")
+    /** The stream's placements, ordered by streamer id. */
+    public Flux<Placement> ofStream(long projectId, String streamName) {
+        return db.sql(SELECT + " WHERE project_id = :project AND stream_name = :name ORDER BY streamer_id")
                 .bind("project", projectId)
                 .bind("name", streamName)
-                .map(row -> new Streamer(
-                        row.get("id", Long.class), row.get("name", String.class), row.get("base_url", String.class)))
+                .map(PlacementStore::placement)
                 .all()
                 .timeout(storage.statementTimeout());
     }
 
-    /** Every placement of a project's streams, for lists: stream name → streamer. */
-    public Flux<Placed> ofProject(long projectId) {
-        return db.sql("SELECT p.stream_name, s.id, s.name, s.base_url FROM placements p"
-                        + " JOIN streamers s ON s.id = p.streamer_id WHERE p.project_id = :project"
-                        + " ORDER BY p.stream_name, s.id")
+    /** Every placement of a project's streams, ordered by stream and streamer. */
+    public Flux<Placement> ofProject(long projectId) {
+        return db.sql(SELECT + " WHERE project_id = :project ORDER BY stream_name, streamer_id")
                 .bind("project", projectId)
-                .map(row -> new Placed(
-                        row.get("stream_name", String.class),
-                        new Streamer(
-                                row.get("id", Long.class),
-                                row.get("name", String.class),
-                                row.get("base_url", String.class))))
+                .map(PlacementStore::placement)
                 .all()
                 .timeout(storage.statementTimeout());
     }
 
-    /** Adds placements (the stream's row must exist). */
-    public Mono<Void> add(long projectId, String streamName, List<Long> streamerIds) {
-        return Flux.fromIterable(streamerIds)
-                .concatMap(id -> db.sql("INSERT INTO placements (project_id, stream_name, streamer_id)"
-                                + " VALUES (:project, :name, :streamer)")
-                        .bind("project", projectId)
-                        .bind("name", streamName)
-                        .bind("streamer", id)
-                        .fetch()
-                        .rowsUpdated()
-                        .timeout(storage.statementTimeout()))
+    @Override
+    public Mono<Map<Long, Long>> countByStreamer() {
+        return counts("SELECT streamer_id, COUNT(*) AS n FROM placements GROUP BY streamer_id");
+    }
+
+    /** How many active placements each streamer holds: what its stream capacity counts. */
+    public Mono<Map<Long, Long>> activeByStreamer() {
+        return counts("SELECT streamer_id, COUNT(*) AS n FROM placements WHERE state = 'active' GROUP BY streamer_id");
+    }
+
+    private Mono<Map<Long, Long>> counts(String sql) {
+        return db.sql(sql)
+                .map(row -> Map.entry(row.get("streamer_id", Long.class), row.get("n", Long.class)))
+                .all()
+                .timeout(storage.statementTimeout())
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Adds an active placement (the stream's row must exist). */
+    public Mono<Void> place(long projectId, String streamName, Streamer streamer, String reason, Instant now) {
+        return db.sql("INSERT INTO placements (project_id, stream_name, streamer_id, state, since)"
+                        + " VALUES (:project, :name, :streamer, 'active', :since)")
+                .bind("project", projectId)
+                .bind("name", streamName)
+                .bind("streamer", streamer.id())
+                .bind("since", utc(now))
+                .fetch()
+                .rowsUpdated()
+                .timeout(storage.statementTimeout())
+                .then(record(
+                        projectId, streamName, streamer.id(), streamer.name(), PlacementAction.PLACED, reason, now));
+    }
+
+    /** Marks an active placement as leaving; nothing (and no event) when it is not active. */
+    public Mono<Void> leave(long projectId, String streamName, Streamer streamer, String reason, Instant now) {
+        return db.sql("UPDATE placements SET state = 'leaving', since = :since"
+                        + " WHERE project_id = :project AND stream_name = :name AND streamer_id = :streamer"
+                        + " AND state = 'active'")
+                .bind("project", projectId)
+                .bind("name", streamName)
+                .bind("streamer", streamer.id())
+                .bind("since", utc(now))
+                .fetch()
+                .rowsUpdated()
+                .timeout(storage.statementTimeout())
+                .flatMap(rows -> rows == 0
+                        ? Mono.<Void>empty()
+                        : record(
+                                projectId,
+                                streamName,
+                                streamer.id(),
+                                streamer.name(),
+                                PlacementAction.LEAVING,
+                                reason,
+                                now));
+    }
+
+    /** Removes a placement; nothing (and no event) when it is gone already. */
+    public Mono<Void> remove(long projectId, String streamName, Streamer streamer, String reason, Instant now) {
+        return db.sql("DELETE FROM placements"
+                        + " WHERE project_id = :project AND stream_name = :name AND streamer_id = :streamer")
+                .bind("project", projectId)
+                .bind("name", streamName)
+                .bind("streamer", streamer.id())
+                .fetch()
+                .rowsUpdated()
+                .timeout(storage.statementTimeout())
+                .flatMap(rows -> rows == 0
+                        ? Mono.<Void>empty()
+                        : record(
+                                projectId,
+                                streamName,
+                                streamer.id(),
+                                streamer.name(),
+                                PlacementAction.REMOVED,
+                                reason,
+                                now));
+    }
+
+    /** Records a removal event for each placement of the stream, which is about to be deleted with it (cascade). */
+    public Mono<Void> recordStreamRemoval(long projectId, String streamName, String reason, Instant now) {
+        return db.sql("SELECT p.streamer_id, s.name FROM placements p JOIN streamers s ON s.id = p.streamer_id"
+                        + " WHERE p.project_id = :project AND p.stream_name = :name ORDER BY p.streamer_id")
+                .bind("project", projectId)
+                .bind("name", streamName)
+                .map(row -> Map.entry(row.get("streamer_id", Long.class), row.get("name", String.class)))
+                .all()
+                .timeout(storage.statementTimeout())
+                .concatMap(streamer -> record(
+                        projectId,
+                        streamName,
+                        streamer.getKey(),
+                        streamer.getValue(),
+                        PlacementAction.REMOVED,
+                        reason,
+                        now))
                 .then();
     }
 
-    /** A stream placed on a streamer. */
-    public record Placed(String streamName, Streamer streamer) {}
+    @Override
+    public Mono<Void> removeAllOn(Streamer streamer, String reason) {
+        Instant now = clock.instant();
+        return db.sql("SELECT project_id, stream_name FROM placements WHERE streamer_id = :streamer"
+                        + " ORDER BY project_id, stream_name")
+                .bind("streamer", streamer.id())
+                .map(row -> Map.entry(row.get("project_id", Long.class), row.get("stream_name", String.class)))
+                .all()
+                .timeout(storage.statementTimeout())
+                .concatMap(placed -> remove(placed.getKey(), placed.getValue(), streamer, reason, now))
+                .then();
+    }
+
+    private Mono<Void> record(
+            long projectId,
+            String streamName,
+            long streamerId,
+            String streamerName,
+            PlacementAction action,
+            String reason,
+            Instant at) {
+        // Deferred, so an event's id is taken when it is written, in the order events are written.
+        return Mono.defer(() -> db.sql("INSERT INTO placement_events"
+                        + " (id, project_id, stream_name, streamer_id, streamer_name, action, reason, at)"
+                        + " VALUES (:id, :project, :name, :streamer, :streamerName, :action, :reason, :at)")
+                .bind("id", ids.next())
+                .bind("project", projectId)
+                .bind("name", streamName)
+                .bind("streamer", streamerId)
+                .bind("streamerName", streamerName)
+                .bind("action", action.wire())
+                .bind("reason", reason)
+                .bind("at", utc(at))
+                .fetch()
+                .rowsUpdated()
+                .timeout(storage.statementTimeout())
+                .then());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Placement placement(Readable row) {
+        OffsetDateTime since = row.get("since", OffsetDateTime.class);
+        return new Placement(
+                row.get("project_id", Long.class),
+                row.get("stream_name", String.class),
+                row.get("streamer_id", Long.class),
+                PlacementState.ofWire(row.get("state", String.class)),
+                since == null ? null : since.toInstant());
+    }
 }

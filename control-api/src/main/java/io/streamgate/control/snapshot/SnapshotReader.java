@@ -6,6 +6,7 @@ import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.FailurePolicy;
 import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectStatus;
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -112,16 +113,27 @@ class SnapshotReader {
     }
 
     private Mono<List<ConfigSnapshot.StreamerEntry>> streamers() {
-        return db.sql("SELECT id, name, base_url FROM streamers ORDER BY id")
+        return db.sql("SELECT id, name, base_url, region, state, driver, driver_settings FROM streamers ORDER BY id")
                 .map(row -> new ConfigSnapshot.StreamerEntry(
-                        row.get("id", Long.class), row.get("name", String.class), row.get("base_url", String.class)))
+                        row.get("id", Long.class),
+                        row.get("name", String.class),
+                        row.get("base_url", String.class),
+                        row.get("region", String.class),
+                        StreamerState.valueOf(row.get("state", String.class).toUpperCase(Locale.ROOT)),
+                        row.get("driver", String.class),
+                        json.readValue(row.get("driver_settings", String.class), SETTINGS)))
                 .all()
                 .timeout(storage.statementTimeout())
                 .collectList();
     }
 
+    /**
+     * Active and leaving placements alike: a leaving one still serves its viewers until it is removed. Active ones come
+     * first, so a gateway that falls back to "the placed streamer" prefers one that stays.
+     */
     private Mono<Map<String, Collection<Long>>> placements() {
-        return db.sql("SELECT project_id, stream_name, streamer_id FROM placements ORDER BY streamer_id")
+        return db.sql("SELECT project_id, stream_name, streamer_id FROM placements"
+                        + " ORDER BY CASE WHEN state = 'active' THEN 0 ELSE 1 END, streamer_id")
                 .map(row -> Map.entry(
                         InternalStreamName.format(
                                 row.get("project_id", Long.class), row.get("stream_name", String.class)),

@@ -2,13 +2,27 @@ package io.streamgate.control.stream;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
-/** A stream row; a {@code null} auth chain means the project's default chain. */
-record StoredStream(
+/**
+ * A stream row.
+ *
+ * @param authChain {@code null} means the project's default chain
+ * @param region {@code null} places it in any region
+ */
+public record StoredStream(
         long projectId,
         String name,
         List<StreamInput> inputs,
         String playbackMode,
         List<String> authChain,
+        String region,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    public StoredStream {
+        Objects.requireNonNull(name, "name");
+        inputs = List.copyOf(inputs);
+        authChain = authChain == null ? null : List.copyOf(authChain);
+    }
+}

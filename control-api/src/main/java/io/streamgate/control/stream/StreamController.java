@@ -1,7 +1,9 @@
 package io.streamgate.control.stream;
 
+import io.streamgate.control.placement.PlacementEventList;
+import io.streamgate.control.placement.PlacementEventLog;
 import io.streamgate.control.security.OperatorProject;
-import io.streamgate.control.web.ProblemException;
+import io.streamgate.control.web.PathNames;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -34,19 +37,26 @@ class StreamController {
         return Mono.defer(() -> {
             long project = OperatorProject.of(exchange).id();
             String name = rawName(exchange.getRequest());
-            return body.flatMap(request -> {
-                var errors = StreamRules.check(request);
-                if (!errors.isEmpty()) {
-                    return Mono.error(ProblemException.fields(errors));
-                }
-                String mode =
-                        request.playbackMode() == null ? StreamRules.DEFAULT_PLAYBACK_MODE : request.playbackMode();
-                List<String> chain = request.authChain() == null ? null : List.copyOf(request.authChain());
-                return service.put(project, name, List.copyOf(request.inputs()), mode, chain)
-                        .map(saved -> ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                                .body(service.response(saved.stream(), saved.placed())));
-            });
+            return body.flatMap(request -> service.put(
+                            project,
+                            name,
+                            request.inputs(),
+                            request.playbackMode(),
+                            request.authChain(),
+                            request.region())
+                    .flatMap(saved -> service.response(saved.stream())
+                            .map(response -> ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                                    .body(response))));
         });
+    }
+
+    @GetMapping("/{name}/events")
+    Mono<PlacementEventList> events(
+            ServerWebExchange exchange, @RequestParam(name = "limit", required = false) String limit) {
+        return Mono.defer(() -> service.events(
+                OperatorProject.of(exchange).id(),
+                PathNames.segment(exchange.getRequest(), 1),
+                PlacementEventLog.limit(limit)));
     }
 
     @GetMapping("/{name}")

@@ -1,4 +1,4 @@
 package io.streamgate.control.stream;
 
 /** One source of a stream, as the operator writes it and as it is stored. */
-record StreamInput(String url) {}
+public record StreamInput(String url) {}

@@ -1,6 +1,7 @@
 package io.streamgate.control.stream;
 
 import io.streamgate.control.auth.AuthChains;
+import io.streamgate.control.streamer.Region;
 import io.streamgate.control.web.FieldProblem;
 import io.streamgate.control.web.PathNames;
 import io.streamgate.control.web.ProblemException;
@@ -21,6 +22,8 @@ final class StreamRules {
     static final Set<String> SCHEMES = Set.of("fake", "publish", "rtmp", "rtmps", "srt", "http", "https");
     static final Set<String> PLAYBACK_MODES = Set.of("rewrite", "redirect");
     static final String DEFAULT_PLAYBACK_MODE = "rewrite";
+    /** The input of a stream that waits for an encoder to publish to it. */
+    static final String PUBLISH = "publish://";
 
     private StreamRules() {}
 
@@ -59,6 +62,12 @@ final class StreamRules {
             errors.add(new FieldProblem(
                     "playback_mode", "playback_mode: '" + printable(mode) + "' (expected: rewrite or redirect)"));
         }
+        String region = request.region();
+        if (region != null && !Region.isValid(region)) {
+            errors.add(new FieldProblem(
+                    "region",
+                    "region: '" + printable(region) + "' (expected: " + Region.PATTERN + ", or null for any region)"));
+        }
         return errors;
     }
 
@@ -69,6 +78,10 @@ final class StreamRules {
         }
         if (url.length() > MAX_URL_LENGTH) {
             return url.length() + " characters (expected: at most " + MAX_URL_LENGTH + ")";
+        }
+        if (PUBLISH.equals(url)) {
+            // Flussonic's way of saying "an encoder publishes to us"; java.net.URI refuses its empty authority.
+            return null;
         }
         URI uri;
         try {

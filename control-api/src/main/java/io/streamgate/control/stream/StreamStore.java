@@ -31,7 +31,7 @@ class StreamStore {
     }
 
     private static final String SELECT_STREAMS =
-            "SELECT project_id, name, inputs, playback_mode, auth_chain, created_at, updated_at FROM streams";
+            "SELECT project_id, name, inputs, playback_mode, auth_chain, region, created_at, updated_at FROM streams";
 
     Mono<StoredStream> find(long projectId, String name) {
         return db.sql(SELECT_STREAMS + " WHERE project_id = :project AND name = :name")
@@ -51,15 +51,15 @@ class StreamStore {
     }
 
     Mono<Void> insert(StoredStream stream) {
-        return chain(
-                        db.sql(
-                                        "INSERT INTO streams (project_id, name, inputs, playback_mode, auth_chain, created_at,"
-                                                + " updated_at) VALUES (:project, :name, :inputs, :mode, :chain, :created, :updated)")
+        return optional(
+                        db.sql("INSERT INTO streams (project_id, name, inputs, playback_mode, auth_chain, region,"
+                                        + " created_at, updated_at) VALUES (:project, :name, :inputs, :mode,"
+                                        + " :chain, :region, :created, :updated)")
                                 .bind("project", stream.projectId())
                                 .bind("name", stream.name())
                                 .bind("inputs", json.writeValueAsString(stream.inputs()))
                                 .bind("mode", stream.playbackMode()),
-                        stream.authChain())
+                        stream)
                 .bind("created", utc(stream.createdAt()))
                 .bind("updated", utc(stream.updatedAt()))
                 .fetch()
@@ -69,15 +69,15 @@ class StreamStore {
     }
 
     Mono<Void> update(StoredStream stream) {
-        return chain(
+        return optional(
                         db.sql("UPDATE streams SET inputs = :inputs, playback_mode = :mode, auth_chain = :chain,"
-                                        + " updated_at = :updated"
+                                        + " region = :region, updated_at = :updated"
                                         + " WHERE project_id = :project AND name = :name")
                                 .bind("project", stream.projectId())
                                 .bind("name", stream.name())
                                 .bind("inputs", json.writeValueAsString(stream.inputs()))
                                 .bind("mode", stream.playbackMode()),
-                        stream.authChain())
+                        stream)
                 .bind("updated", utc(stream.updatedAt()))
                 .fetch()
                 .rowsUpdated()
@@ -95,11 +95,17 @@ class StreamStore {
                 .timeout(storage.statementTimeout());
     }
 
-    /** Binds {@code :chain}: SQL NULL (the project default applies) or the JSON array. */
-    private DatabaseClient.GenericExecuteSpec chain(DatabaseClient.GenericExecuteSpec spec, List<String> chain) {
-        return chain == null
+    /**
+     * Binds {@code :chain}, SQL NULL (the project default applies) or the JSON array, and {@code :region}, SQL NULL
+     * (any region) or its name.
+     */
+    private DatabaseClient.GenericExecuteSpec optional(DatabaseClient.GenericExecuteSpec spec, StoredStream stream) {
+        DatabaseClient.GenericExecuteSpec chained = stream.authChain() == null
                 ? spec.bindNull("chain", String.class)
-                : spec.bind("chain", json.writeValueAsString(chain));
+                : spec.bind("chain", json.writeValueAsString(stream.authChain()));
+        return stream.region() == null
+                ? chained.bindNull("region", String.class)
+                : chained.bind("region", stream.region());
     }
 
     private List<String> chain(String text) {
@@ -117,6 +123,7 @@ class StreamStore {
                 json.readValue(row.get("inputs", String.class), INPUTS),
                 row.get("playback_mode", String.class),
                 chain(row.get("auth_chain", String.class)),
+                row.get("region", String.class),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
                 row.get("updated_at", OffsetDateTime.class).toInstant());
     }

@@ -1,70 +1,60 @@
 package io.streamgate.control.streamer;
 
-import io.streamgate.control.events.ConfigChanges;
-import io.streamgate.control.web.ProblemException;
-import io.streamgate.control.web.ProblemType;
-import io.streamgate.domain.id.SnowflakeIdGenerator;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import org.springframework.dao.DataIntegrityViolationException;
+import io.streamgate.control.web.PathNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
-/** Admin API for streamers: register and list. */
+/** Admin API for streamers: register, list, show, change (partially) and remove. */
 @RestController
 @RequestMapping(path = "/admin/v1/streamers", produces = MediaType.APPLICATION_JSON_VALUE)
 class StreamerController {
 
-    private final StreamerDirectory directory;
-    private final ConfigChanges changes;
-    private final SnowflakeIdGenerator ids;
-    private final Clock clock;
+    private final StreamerService service;
 
-    StreamerController(StreamerDirectory directory, ConfigChanges changes, SnowflakeIdGenerator ids, Clock clock) {
-        this.directory = directory;
-        this.changes = changes;
-        this.ids = ids;
-        this.clock = clock;
+    StreamerController(StreamerService service) {
+        this.service = service;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<StreamerResponse> register(@RequestBody StreamerRequest request) {
-        var errors = StreamerRules.check(request);
-        if (!errors.isEmpty()) {
-            return Mono.error(ProblemException.fields(errors));
-        }
-        Streamer streamer =
-                new Streamer(ids.next(), request.name(), StreamerRules.normalizedBaseUrl(request.baseUrl()));
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return changes.commit(v -> directory
-                        .nameTaken(streamer.name())
-                        .flatMap(taken -> taken
-                                ? Mono.<Streamer>error(nameTaken(streamer.name()))
-                                : directory.insert(streamer, now).thenReturn(streamer)))
-                .onErrorMap(DataIntegrityViolationException.class, e -> nameTaken(streamer.name()))
-                .thenReturn(StreamerResponse.of(streamer));
+    Mono<StreamerResponse> register(@RequestBody Mono<StreamerRequest> body) {
+        return body.flatMap(service::register);
     }
 
     @GetMapping
     Mono<StreamerList> list() {
-        return directory.all().map(StreamerResponse::of).collectList().map(StreamerList::new);
+        return service.list().map(StreamerList::new);
     }
 
-    private static ProblemException nameTaken(String name) {
-        return new ProblemException(
-                ProblemType.CONFLICT,
-                "name: '" + name + "' is already registered",
-                List.of(new io.streamgate.control.web.FieldProblem(
-                        "name", "name: '" + name + "' is already registered")));
+    @GetMapping("/{name}")
+    Mono<StreamerResponse> get(ServerWebExchange exchange) {
+        return Mono.defer(() -> service.get(PathNames.segment(exchange.getRequest(), 0)));
+    }
+
+    @PatchMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<StreamerResponse> update(ServerWebExchange exchange, @RequestBody Mono<JsonNode> body) {
+        // The name is checked before the body is read, so a bad name is reported as such whatever the body holds.
+        return Mono.defer(() -> {
+            String name = PathNames.segment(exchange.getRequest(), 0);
+            return body.flatMap(patch -> service.update(name, patch));
+        });
+    }
+
+    @DeleteMapping("/{name}")
+    Mono<ResponseEntity<Void>> delete(ServerWebExchange exchange) {
+        return Mono.defer(() -> service.delete(PathNames.segment(exchange.getRequest(), 0)))
+                .thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -3,8 +3,9 @@ package io.streamgate.control.streamer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -14,8 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads every registered streamer's stream list on a fixed interval and keeps {@link LiveStreams} current. Polls
- * never overlap: a slow round drops the ticks that fall within it.
+ * Reads every registered streamer's state and usage counters through its driver on a fixed interval and keeps
+ * {@link StreamerHealth} current. Polls never overlap: a slow round drops the ticks that fall within it.
  */
 @Component
 class StreamerStatusPoller implements SmartLifecycle {
@@ -23,23 +24,25 @@ class StreamerStatusPoller implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamerStatusPoller.class);
 
     private final StreamerDirectory directory;
-    private final StreamerClient client;
-    private final LiveStreams live;
+    private final StreamerDrivers drivers;
+    private final StreamerHealth health;
     private final StreamerSettings settings;
     private final Counter failures;
+    private final Counter counterFailures;
     private volatile Disposable running;
 
     StreamerStatusPoller(
             StreamerDirectory directory,
-            StreamerClient client,
-            LiveStreams live,
+            StreamerDrivers drivers,
+            StreamerHealth health,
             StreamerSettings settings,
             MeterRegistry meters) {
         this.directory = directory;
-        this.client = client;
-        this.live = live;
+        this.drivers = drivers;
+        this.health = health;
         this.settings = settings;
         this.failures = meters.counter("streamgate.control.status.poll.failures");
+        this.counterFailures = meters.counter("streamgate.control.status.counters.failures");
     }
 
     @Override
@@ -53,16 +56,14 @@ class StreamerStatusPoller implements SmartLifecycle {
     Mono<Void> pollOnce() {
         return directory
                 .all()
-                .flatMap(streamer -> client.list(streamer)
-                        .doOnNext(list -> live.replace(streamer.id(), states(list)))
-                        // The decision: an unreachable streamer has nothing alive as far as operators can tell.
-                        .onErrorResume(error -> {
-                            failures.increment();
-                            live.forget(streamer.id());
-                            log.debug("Status poll of streamer {} failed: {}", streamer.name(), error.toString());
-                            return Mono.empty();
-                        }))
-                .then()
+                .collectList()
+                .flatMap(streamers -> {
+                    Set<Long> ids = new HashSet<>();
+                    streamers.forEach(s -> ids.add(s.id()));
+                    health.retain(ids);
+                    drivers.retain(ids);
+                    return poll(streamers);
+                })
                 // The decision: a database hiccup skips one round; the next tick tries again.
                 .onErrorResume(error -> {
                     failures.increment();
@@ -71,16 +72,35 @@ class StreamerStatusPoller implements SmartLifecycle {
                 });
     }
 
-    private static Map<String, LiveStreams.StreamState> states(StreamerStreamList list) {
-        Map<String, LiveStreams.StreamState> out = new HashMap<>();
-        for (StreamerStreamList.Entry entry : list.streams()) {
-            if (entry.name() != null) {
-                boolean alive = entry.stats() != null && entry.stats().alive();
-                long clients = entry.stats() == null ? 0 : entry.stats().onlineClients();
-                out.put(entry.name(), new LiveStreams.StreamState(alive, clients));
-            }
-        }
-        return out;
+    private Mono<Void> poll(List<Streamer> streamers) {
+        return Flux.fromIterable(streamers)
+                .flatMap(streamer -> Mono.when(state(streamer), counters(streamer)))
+                .then();
+    }
+
+    private Mono<Void> state(Streamer streamer) {
+        return drivers.state(streamer)
+                .doOnNext(state -> health.seen(streamer.id(), state))
+                // The decision: an unanswered poll is a missed sighting; the streamer is down once dead-after passes.
+                .onErrorResume(error -> {
+                    failures.increment();
+                    health.missed(streamer.id());
+                    log.debug("Status poll of streamer {} failed: {}", streamer.name(), error.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private Mono<Void> counters(Streamer streamer) {
+        return drivers.counters(streamer)
+                .doOnNext(counters -> health.counted(streamer.id(), counters))
+                // The decision: counters only feed the operator view here; the last values stay until the next poll.
+                .onErrorResume(error -> {
+                    counterFailures.increment();
+                    log.debug("Counter poll of streamer {} failed: {}", streamer.name(), error.toString());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     @Override

@@ -1,2 +1,5 @@
-/** Registered streamers, the client that pushes stream config to them, and the poller that learns which streams are alive where. */
+/**
+ * Registered streamers: the admin API, the drivers that talk to them, and the poller that keeps their health, load and
+ * counters.
+ */
 package io.streamgate.control.streamer;

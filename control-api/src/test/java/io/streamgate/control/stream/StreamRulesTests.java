@@ -36,58 +36,77 @@ class StreamRulesTests {
     void acceptsEverySchemeAndBothModes() {
         for (String scheme : StreamRules.SCHEMES) {
             assertThat(StreamRules.check(
-                            new StreamRequest(List.of(new StreamInput(scheme + "://host/x")), "redirect", null)))
+                            new StreamRequest(List.of(new StreamInput(scheme + "://host/x")), "redirect", null, null)))
                     .as(scheme)
                     .isEmpty();
         }
-        assertThat(StreamRules.check(new StreamRequest(List.of(new StreamInput("fake://x")), null, null)))
+        assertThat(StreamRules.check(new StreamRequest(List.of(new StreamInput("fake://x")), null, null, null)))
                 .isEmpty();
         assertThat(StreamRules.check(
-                        new StreamRequest(Collections.nCopies(8, new StreamInput("fake://x")), "rewrite", null)))
+                        new StreamRequest(Collections.nCopies(8, new StreamInput("fake://x")), "rewrite", null, null)))
                 .isEmpty();
         assertThat(StreamRules.urlProblem("fake://" + "x".repeat(2048 - 7))).isNull();
+        // Flussonic's bare publish input, whose empty authority java.net.URI refuses.
+        assertThat(StreamRules.urlProblem("publish://")).isNull();
+        assertThat(StreamRules.urlProblem("fake://")).isNotNull();
     }
 
     @Test
     void rejectsEachRuleNamingTheField() {
-        assertThat(fields(new StreamRequest(null, null, null))).containsExactly("inputs");
-        assertThat(fields(new StreamRequest(List.of(), null, null))).containsExactly("inputs");
-        assertThat(fields(new StreamRequest(Collections.nCopies(9, new StreamInput("fake://x")), null, null)))
+        assertThat(fields(new StreamRequest(null, null, null, null))).containsExactly("inputs");
+        assertThat(fields(new StreamRequest(List.of(), null, null, null))).containsExactly("inputs");
+        assertThat(fields(new StreamRequest(Collections.nCopies(9, new StreamInput("fake://x")), null, null, null)))
                 .containsExactly("inputs");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("ftp://x")), null, null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("ftp://x")), null, null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput(null)), null, null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput(null)), null, null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("no scheme")), null, null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("no scheme")), null, null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://" + "x".repeat(2042))), null, null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://" + "x".repeat(2042))), null, null, null)))
                 .containsExactly("inputs[0].url");
-        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://x")), "REWRITE", null)))
+        assertThat(fields(new StreamRequest(List.of(new StreamInput("fake://x")), "REWRITE", null, null)))
                 .containsExactly("playback_mode");
     }
 
     @Test
     void acceptsAuthChainsOfUpToEightDistinctNames() {
         List<StreamInput> inputs = List.of(new StreamInput("fake://x"));
-        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of())))
+        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of(), null)))
                 .isEmpty();
-        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of("tok", "acl-1"))))
+        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of("tok", "acl-1"), null)))
                 .isEmpty();
-        assertThat(StreamRules.check(new StreamRequest(inputs, null, List.of("a", "b", "c", "d", "e", "f", "g", "h"))))
+        assertThat(StreamRules.check(
+                        new StreamRequest(inputs, null, List.of("a", "b", "c", "d", "e", "f", "g", "h"), null)))
                 .isEmpty();
     }
 
     @Test
     void rejectsEachAuthChainRuleNamingTheEntry() {
         List<StreamInput> inputs = List.of(new StreamInput("fake://x"));
-        assertThat(fields(new StreamRequest(inputs, null, List.of("a", "b", "c", "d", "e", "f", "g", "h", "i"))))
+        assertThat(fields(new StreamRequest(inputs, null, List.of("a", "b", "c", "d", "e", "f", "g", "h", "i"), null)))
                 .containsExactly("auth_chain");
-        assertThat(fields(new StreamRequest(inputs, null, List.of("tok", "bad/name"))))
+        assertThat(fields(new StreamRequest(inputs, null, List.of("tok", "bad/name"), null)))
                 .containsExactly("auth_chain[1]");
-        assertThat(fields(new StreamRequest(inputs, null, List.of("tok", "tok"))))
+        assertThat(fields(new StreamRequest(inputs, null, List.of("tok", "tok"), null)))
                 .containsExactly("auth_chain[1]");
-        assertThat(fields(new StreamRequest(inputs, null, java.util.Arrays.asList("tok", null))))
+        assertThat(fields(new StreamRequest(inputs, null, java.util.Arrays.asList("tok", null), null)))
                 .containsExactly("auth_chain[1]");
+    }
+
+    @Test
+    void regionIsOptionalAndFollowsTheRegionPattern() {
+        List<StreamInput> inputs = List.of(new StreamInput("fake://x"));
+        for (String good : List.of("eu", "eu-west-1", "0", "a".repeat(64))) {
+            assertThat(StreamRules.check(new StreamRequest(inputs, null, null, good)))
+                    .as(good)
+                    .isEmpty();
+        }
+        for (String bad : List.of("", "EU", "-eu", "eu_west", "eu west", "a".repeat(65), "é")) {
+            assertThat(fields(new StreamRequest(inputs, null, null, bad)))
+                    .as(bad)
+                    .containsExactly("region");
+        }
     }
 
     private static List<String> fields(StreamRequest request) {
