@@ -1,7 +1,10 @@
 package io.streamgate.gateway;
 
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.streamgate.domain.signing.PlaybackSigner;
 import io.streamgate.domain.signing.SigningKeys;
 import java.time.Instant;
@@ -17,7 +20,8 @@ import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * A streamer as the streamer-sim contract describes it: the stats list, a master playlist with relative URIs that
- * carry the request's own signed query, and media playlists; every playback request is verified (403 if bad).
+ * carry the request's own signed query, and media playlists; every playback request is verified (403 if bad). It can
+ * be stopped (its port then refuses connections, like a killed process) and started again on the same port.
  */
 public final class FakeStreamer implements AutoCloseable {
 
@@ -40,15 +44,29 @@ public final class FakeStreamer implements AutoCloseable {
     private final Map<String, Long> live = new ConcurrentHashMap<>();
     private final AtomicInteger masters = new AtomicInteger();
     private final AtomicBoolean failMasters = new AtomicBoolean();
-    private final DisposableServer server;
+    private final AtomicInteger polls = new AtomicInteger();
+    private final int port;
+    private volatile DisposableServer server;
+    private volatile ChannelGroup connections;
 
     public FakeStreamer() {
-        this.server = HttpServer.create()
+        this.server = bind(0);
+        this.port = server.port();
+    }
+
+    private DisposableServer bind(int port) {
+        ChannelGroup accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        connections = accepted;
+        return HttpServer.create()
                 .host("127.0.0.1")
-                .port(0)
-                .route(routes -> routes.get("/streamer/api/v3/streams", (request, response) -> response.header(
-                                        HttpHeaderNames.CONTENT_TYPE, "application/json")
-                                .sendString(Mono.just(streamsJson())))
+                // Every accepted connection, so stopping closes the keep-alive ones too, as a killed process would.
+                .doOnConnection(connection -> accepted.add(connection.channel()))
+                .port(port)
+                .route(routes -> routes.get("/streamer/api/v3/streams", (request, response) -> {
+                            polls.incrementAndGet();
+                            return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                                    .sendString(Mono.just(streamsJson()));
+                        })
                         .get("/{name}/index.m3u8", (request, response) -> {
                             String name = request.param("name");
                             int status = check(request, name);
@@ -135,6 +153,28 @@ public final class FakeStreamer implements AutoCloseable {
         return this;
     }
 
+    /** The stream is no longer live here (absent from the stats list, 404 on playback). */
+    public FakeStreamer notLive(String internalName) {
+        live.remove(internalName);
+        return this;
+    }
+
+    /** How many times its stats list was asked for. */
+    public int polls() {
+        return polls.get();
+    }
+
+    /** Closes the port and every open connection: new ones are refused, as when the process is killed. */
+    public void stop() {
+        server.disposeNow();
+        connections.close().awaitUninterruptibly();
+    }
+
+    /** Listens again on the same port. */
+    public void restart() {
+        server = bind(port);
+    }
+
     public void failMasters(boolean fail) {
         failMasters.set(fail);
     }
@@ -144,7 +184,7 @@ public final class FakeStreamer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return "http://127.0.0.1:" + port;
     }
 
     public PlaybackSigner verifier() {
@@ -153,6 +193,6 @@ public final class FakeStreamer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.disposeNow();
+        stop();
     }
 }

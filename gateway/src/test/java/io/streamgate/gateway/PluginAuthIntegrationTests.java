@@ -251,14 +251,21 @@ class PluginAuthIntegrationTests {
 
         TestHttp.Response listed = admin(HttpMethod.GET, plugins, "Bearer " + ADMIN_TOKEN);
         assertThat(listed.status()).isEqualTo(200);
-        for (String id : List.of("auth-token", "auth-acl", "auth-http", "auth-jwt", "protocol-hls", "protocol-dash")) {
+        for (String id : List.of(
+                "auth-token",
+                "auth-acl",
+                "auth-http",
+                "auth-jwt",
+                "protocol-hls",
+                "protocol-dash",
+                "driver-flussonic")) {
             assertThat(listed.text()).contains("\"id\":\"" + id + "\"");
         }
         assertThat(listed.text())
                 .doesNotContain("REFUSED")
                 .doesNotContain("FAILED")
                 .doesNotContain("weekday");
-        assertThat(host.plugins()).hasSize(6);
+        assertThat(host.plugins()).hasSize(7);
     }
 
     // --- token ---

@@ -2,53 +2,62 @@ package io.streamgate.gateway.live;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelOption;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerEntry;
-import io.streamgate.gateway.snapshot.SnakeCaseJson;
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerState;
 import io.streamgate.gateway.snapshot.SnapshotStore;
+import io.streamgate.plugin.api.driver.RuntimeState;
+import io.streamgate.plugin.api.driver.StreamerDriver;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 
-/** Asks every streamer of the snapshot for its live streams once per interval and feeds the {@link LiveMap}. */
+/**
+ * Asks every streamer of the snapshot for its runtime state once per interval, through the streamer's driver plugin,
+ * and feeds the {@link LiveMap}. A failed poll is a failed health check: the streamer leaves the live map at once and
+ * is ejected (see {@link StreamerHealth}) so it stays away a while even if its next poll succeeds. A streamer this
+ * gateway has not yet seen answer is only kept out of the map: it has no viewers to protect, and the first polls after
+ * a start (plugin classes loading, code not yet compiled) may be slow without the streamer being at fault.
+ */
 final class StreamerPoller implements SmartLifecycle {
 
-    static final String STREAMS_PATH = "/streamer/api/v3/streams";
     private static final Logger log = LoggerFactory.getLogger(StreamerPoller.class);
 
     private final SnapshotStore snapshots;
     private final LiveMap liveMap;
-    private final WebClient client;
+    private final StreamerDrivers drivers;
+    private final StreamerHealth health;
     private final Duration interval;
     private final Duration timeout;
     private final Counter failures;
+    /** Streamers that answered a poll since this gateway started. */
+    private final Set<Long> answered = ConcurrentHashMap.newKeySet();
+
     private volatile Disposable running;
 
-    StreamerPoller(SnapshotStore snapshots, LiveMap liveMap, LiveProperties properties, MeterRegistry meters) {
+    StreamerPoller(
+            SnapshotStore snapshots,
+            LiveMap liveMap,
+            StreamerDrivers drivers,
+            StreamerHealth health,
+            LiveProperties properties,
+            MeterRegistry meters) {
         this.snapshots = snapshots;
         this.liveMap = liveMap;
+        this.drivers = drivers;
+        this.health = health;
         this.interval = properties.pollInterval();
         this.timeout = properties.timeout();
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
-                .responseTimeout(timeout);
-        this.client = WebClient.builder()
-                .clientConnector(new ReactorClientHttpConnector(http))
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-                .build();
         this.failures = meters.counter("streamgate.gateway.live.poll.failures");
     }
 
@@ -68,44 +77,70 @@ final class StreamerPoller implements SmartLifecycle {
             ids.add(streamer.id());
         }
         liveMap.retain(ids);
-        return Flux.fromIterable(streamers).flatMap(this::poll).then();
-    }
-
-    private Mono<Void> poll(StreamerEntry streamer) {
-        return client.get()
-                .uri(streamer.baseUrl() + STREAMS_PATH)
-                .retrieve()
-                .bodyToMono(byte[].class)
-                .map(body -> SnakeCaseJson.MAPPER.readValue(body, StreamerStreams.class))
-                .timeout(timeout)
-                .doOnNext(streams -> liveMap.report(streamer.id(), liveStreams(streamer, streams)))
+        health.retain(ids);
+        answered.retainAll(ids);
+        long generation = drivers.generation();
+        // Making drivers runs plugin code, which may load classes from its jar: not on this timer's thread.
+        return Mono.fromCallable(() -> drivers.sync(streamers))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(built -> Flux.fromIterable(streamers).flatMap(entry -> poll(entry, built, generation)))
                 .then()
                 .onErrorResume(error -> {
-                    // A streamer that does not answer its stats is not trusted with viewers until it does again.
-                    failures.increment();
-                    log.debug("Poll of streamer {} failed: {}", streamer.id(), error.toString());
-                    liveMap.drop(streamer.id());
+                    // Only a bug gets here (each poll handles its own failure): keep polling on the next tick.
+                    log.error("Poll round failed", error);
                     return Mono.empty();
                 });
     }
 
-    private static Map<String, LiveStreamer> liveStreams(StreamerEntry streamer, StreamerStreams streams) {
-        Map<String, LiveStreamer> live = new HashMap<>();
-        for (StreamerStreams.Item item : streams.streams()) {
-            if (item.name() != null && item.stats() != null && item.stats().alive()) {
-                live.put(
-                        item.name(),
-                        new LiveStreamer(
-                                streamer.id(),
-                                stripSlash(streamer.baseUrl()),
-                                item.stats().onlineClients()));
-            }
+    private Mono<Void> poll(StreamerEntry entry, Map<Long, StreamerDrivers.Driven> built, long generation) {
+        StreamerDrivers.Driven driven = built.get(entry.id());
+        if (entry.state() == StreamerState.DISABLED || driven == null || driven.driver() == null) {
+            // Disabled streamers take nothing; one without a usable driver cannot be known to be live.
+            liveMap.drop(entry.id());
+            return Mono.empty();
         }
-        return live;
+        StreamerDriver driver = driven.driver();
+        return Mono.defer(driver::state)
+                .timeout(timeout)
+                .doOnNext(state -> {
+                    liveMap.report(streamer(entry, state), aliveStreams(state));
+                    answered.add(entry.id());
+                })
+                .then()
+                .onErrorResume(error -> {
+                    if (drivers.generation() != generation) {
+                        // The plugins were reloaded under this poll: the driver's classes are gone, which says
+                        // nothing about the streamer. The next round polls it with a new driver.
+                        log.debug("Poll of streamer {} overlapped a plugin reload: {}", entry.id(), error.toString());
+                        return Mono.empty();
+                    }
+                    // A streamer that does not answer its state is not trusted with viewers until it does again.
+                    failures.increment();
+                    log.debug("Poll of streamer {} failed: {}", entry.id(), error.toString());
+                    liveMap.drop(entry.id());
+                    if (answered.contains(entry.id())) {
+                        health.failed(entry.id(), "poll failed: " + error);
+                    }
+                    return Mono.empty();
+                });
     }
 
-    private static String stripSlash(String baseUrl) {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    private LiveStreamer streamer(StreamerEntry entry, RuntimeState state) {
+        String baseUrl = entry.baseUrl().endsWith("/")
+                ? entry.baseUrl().substring(0, entry.baseUrl().length() - 1)
+                : entry.baseUrl();
+        return new LiveStreamer(
+                entry.id(), baseUrl, entry.region(), entry.state(), state.onlineClients(), health.of(entry.id()));
+    }
+
+    private static List<String> aliveStreams(RuntimeState state) {
+        List<String> alive = new ArrayList<>(state.streams().size());
+        for (RuntimeState.StreamState stream : state.streams()) {
+            if (stream.alive()) {
+                alive.add(stream.name());
+            }
+        }
+        return alive;
     }
 
     @Override

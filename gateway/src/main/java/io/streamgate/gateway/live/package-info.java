@@ -1,2 +1,2 @@
-/** Which streams are live on which streamer right now, polled from the streamers themselves. */
+/** Which streams are live on which streamer right now, polled through the streamers' drivers, and which streamers are ejected. */
 package io.streamgate.gateway.live;

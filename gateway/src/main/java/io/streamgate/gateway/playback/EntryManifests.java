@@ -1,7 +1,5 @@
 package io.streamgate.gateway.playback;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.netty.channel.ChannelOption;
 import io.streamgate.gateway.live.LiveStreamer;
 import io.streamgate.gateway.signing.UrlSigner;
@@ -23,6 +21,13 @@ import reactor.netty.resources.ConnectionProvider;
  * Entry manifest templates fetched from streamers and prepared by their protocol plugin, cached briefly per
  * (streamer, stream, path, protocol). Concurrent requests for the same missing entry share one fetch; failures are not
  * cached. The protocol object is part of the key, so templates of plugins unloaded by a reload are never used again.
+ *
+ * <p>A fresh request (a returning viewer, usually back after an error) takes no finished fetch from the cache: its
+ * fetch proves the streamer still serves before the viewer is sent back there, and refreshes the cache for the
+ * others. It still shares a fetch under way, which is as fresh.
+ *
+ * <p>There is no circuit breaker here: a failing streamer is ejected by the caller ({@code StreamerHealth}), which
+ * keeps viewers and these fetches away from it with a growing back-off.
  */
 final class EntryManifests {
 
@@ -31,7 +36,6 @@ final class EntryManifests {
 
     private final WebClient client;
     private final UrlSigner signer;
-    private final CircuitBreakerRegistry circuitBreakers;
     private final Clock clock;
     private final Duration timeout;
     private final long ttlMillis;
@@ -40,10 +44,8 @@ final class EntryManifests {
 
     private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
 
-    EntryManifests(
-            UrlSigner signer, CircuitBreakerRegistry circuitBreakers, Clock clock, PlaybackProperties properties) {
+    EntryManifests(UrlSigner signer, Clock clock, PlaybackProperties properties) {
         this.signer = signer;
-        this.circuitBreakers = circuitBreakers;
         this.clock = clock;
         this.timeout = properties.masterTimeout();
         this.ttlMillis = properties.masterCacheTtl().toMillis();
@@ -65,21 +67,32 @@ final class EntryManifests {
                 .build();
     }
 
-    /** The template of {@code path} under {@code internalName} on {@code streamer}; fails with {@link UpstreamFailure}. */
-    Mono<ManifestTemplate> get(LiveStreamer streamer, String internalName, String path, PlaybackProtocol protocol) {
+    /**
+     * The template of {@code path} under {@code internalName} on {@code streamer}; fails with {@link UpstreamFailure}.
+     *
+     * @param fresh whether a fetch that has finished may not be reused (see the class comment)
+     */
+    Mono<ManifestTemplate> get(
+            LiveStreamer streamer, String internalName, String path, PlaybackProtocol protocol, boolean fresh) {
         Key key = new Key(streamer.streamerId(), internalName, path, protocol);
         long now = clock.millis();
         Entry entry = cache.get(key);
-        if (entry == null || entry.expiresAt <= now) {
-            Entry fresh =
-                    new Entry(fetch(streamer, internalName, path, protocol).cache(), now + ttlMillis);
-            entry = cache.compute(key, (k, held) -> held == null || held.expiresAt <= now ? fresh : held);
-            if (entry == fresh && cache.size() > SWEEP_ABOVE) {
+        if (!usable(entry, now, fresh)) {
+            Entry created = new Entry(now + ttlMillis);
+            created.template = fetch(streamer, internalName, path, protocol)
+                    .doOnTerminate(created::settle)
+                    .cache();
+            entry = cache.compute(key, (k, held) -> usable(held, now, fresh) ? held : created);
+            if (entry == created && cache.size() > SWEEP_ABOVE) {
                 cache.values().removeIf(e -> e.expiresAt <= now);
             }
         }
         Entry used = entry;
         return used.template.doOnError(error -> cache.remove(key, used));
+    }
+
+    private static boolean usable(Entry entry, long now, boolean fresh) {
+        return entry != null && entry.expiresAt > now && !(fresh && entry.settled);
     }
 
     private Mono<ManifestTemplate> fetch(
@@ -100,8 +113,6 @@ final class EntryManifests {
                                     "streamer " + streamer.streamerId() + " answered " + status, status >= 500)));
                 })
                 .timeout(timeout)
-                .transformDeferred(
-                        CircuitBreakerOperator.of(circuitBreakers.circuitBreaker("streamer-" + streamer.streamerId())))
                 .onErrorMap(
                         error -> !(error instanceof UpstreamFailure),
                         error -> new UpstreamFailure("streamer " + streamer.streamerId() + ": " + error, true))
@@ -122,7 +133,21 @@ final class EntryManifests {
 
     private record Key(long streamerId, String internalName, String path, PlaybackProtocol protocol) {}
 
-    private record Entry(Mono<ManifestTemplate> template, long expiresAt) {}
+    private static final class Entry {
+        final long expiresAt;
+        /** Set once, before the template is published through the map. */
+        Mono<ManifestTemplate> template;
+        /** Whether the fetch has finished; a fresh request wants one that has not. */
+        volatile boolean settled;
+
+        Entry(long expiresAt) {
+            this.expiresAt = expiresAt;
+        }
+
+        void settle() {
+            settled = true;
+        }
+    }
 
     /** An entry manifest could not be had from a streamer; {@code streamerDown} when the streamer itself failed. */
     static final class UpstreamFailure extends RuntimeException {

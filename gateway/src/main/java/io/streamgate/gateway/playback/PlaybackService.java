@@ -2,9 +2,12 @@ package io.streamgate.gateway.playback;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.domain.signing.PlaybackSigner;
 import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
+import io.streamgate.gateway.balancer.StickyBalancer;
 import io.streamgate.gateway.live.LiveMap;
 import io.streamgate.gateway.live.LiveStreamer;
+import io.streamgate.gateway.live.StreamerHealth;
 import io.streamgate.gateway.protocol.PlaybackProtocols;
 import io.streamgate.gateway.protocol.ProtocolStore;
 import io.streamgate.gateway.signing.UrlSigner;
@@ -24,7 +27,13 @@ import reactor.core.publisher.Mono;
  * a database or Redis.
  *
  * <p>The manifests handed out point straight at streamers with the gateway's signature, so players fetch child
- * playlists and segments from there: the auth chain is asked once per viewer session, not once per segment.
+ * playlists and segments from there: the auth chain is asked once per viewer session, not once per segment. The
+ * signature carries the session id ({@code sg_sid}); a player that comes back with it (after an error, on a master
+ * reload) keeps its streamer while that one is healthy, live and active. Its entry manifest is fetched afresh rather
+ * than from the cache, so a streamer that died since the last poll is found out by that fetch, not by the player.
+ *
+ * <p>A streamer that refuses the connection, times out or answers 5xx to an entry-manifest fetch is ejected (see
+ * {@link StreamerHealth}) and the request is tried once on another candidate.
  */
 final class PlaybackService {
 
@@ -33,6 +42,8 @@ final class PlaybackService {
     private final SnapshotStore snapshots;
     private final ProtocolStore protocols;
     private final LiveMap liveMap;
+    private final StreamerHealth health;
+    private final StickyBalancer balancer;
     private final UrlSigner signer;
     private final EntryManifests manifests;
     private final Mono<PlaybackAnswer> badRequest = Mono.just(PlaybackAnswer.BAD_REQUEST);
@@ -46,6 +57,8 @@ final class PlaybackService {
             SnapshotStore snapshots,
             ProtocolStore protocols,
             LiveMap liveMap,
+            StreamerHealth health,
+            StickyBalancer balancer,
             UrlSigner signer,
             EntryManifests manifests,
             PlaybackProperties properties,
@@ -53,6 +66,8 @@ final class PlaybackService {
         this.snapshots = snapshots;
         this.protocols = protocols;
         this.liveMap = liveMap;
+        this.health = health;
+        this.balancer = balancer;
         this.signer = signer;
         this.manifests = manifests;
         this.unavailableMono = Mono.just(new PlaybackAnswer.Unavailable(
@@ -81,9 +96,12 @@ final class PlaybackService {
             denials.increment();
             return forbidden;
         }
-        String session = sessionOf(request);
+        // The viewer's session: the one its URL already carries (sticky), or a new one for a new viewer.
+        String given = request.queryParam(PlaybackSigner.SESSION);
+        boolean returning = validSession(given);
+        String session = returning ? given : UrlSigner.newSessionId();
         if (chain.backends().isEmpty()) {
-            return play(request, path, target, protocol, session);
+            return play(request, path, target, protocol, session, returning);
         }
         PlayRequest check = new PlayRequest(
                 Long.toString(target.stream().projectId()),
@@ -96,7 +114,7 @@ final class PlaybackService {
                 session);
         return chain.check(check).flatMap(decision -> {
             if (decision instanceof AuthDecision.Allow) {
-                return play(request, path, target, protocol, session);
+                return play(request, path, target, protocol, session, returning);
             }
             // Every deny answers the same bytes: the reason is for logs, never for the viewer.
             denials.increment();
@@ -110,9 +128,11 @@ final class PlaybackService {
             PlayPath path,
             StreamTarget target,
             PlaybackProtocols.Owned protocol,
-            String session) {
+            String session,
+            boolean returning) {
         List<LiveStreamer> live = liveMap.streamersOf(target.internalName());
-        LiveStreamer chosen = StreamerSelector.choose(live, session, StreamerSelector.NONE);
+        String region = request.region();
+        LiveStreamer chosen = balancer.choose(live, session, returning, region, StickyBalancer.NONE);
         if (chosen == null) {
             return unavailableMono;
         }
@@ -122,15 +142,17 @@ final class PlaybackService {
                 || "redirect".equals(request.queryParam("mode"))) {
             return Mono.just(redirect(chosen, target, path.rest(), signed));
         }
-        return rewrite(chosen, target, path, protocol, signed)
+        return rewrite(chosen, target, path, protocol, signed, returning)
                 .onErrorResume(EntryManifests.UpstreamFailure.class, failure -> {
-                    // One retry on another live streamer: a viewer should not see one streamer's failure.
+                    // One retry on another candidate: a viewer should not see one streamer's failure. The failed
+                    // streamer is excluded even when its failure was only about this stream (a 4xx), and the session
+                    // is remembered on the new one.
                     onFailure(chosen, failure);
-                    LiveStreamer next = StreamerSelector.choose(live, session, chosen.streamerId());
+                    LiveStreamer next = balancer.choose(live, session, false, region, chosen.streamerId());
                     if (next == null) {
                         return unavailableMono;
                     }
-                    return rewrite(next, target, path, protocol, signed)
+                    return rewrite(next, target, path, protocol, signed, returning)
                             .onErrorResume(EntryManifests.UpstreamFailure.class, second -> {
                                 // Both failed: tell the player to come back rather than fail it for good.
                                 onFailure(next, second);
@@ -144,10 +166,11 @@ final class PlaybackService {
             StreamTarget target,
             PlayPath path,
             PlaybackProtocols.Owned protocol,
-            String signed) {
+            String signed,
+            boolean fresh) {
         String contentType = protocol.protocol().manifestContentType();
         return manifests
-                .get(streamer, target.internalName(), path.rest(), protocol.protocol())
+                .get(streamer, target.internalName(), path.rest(), protocol.protocol(), fresh)
                 .map(template -> new PlaybackAnswer.Manifest(
                         template.render(
                                 new StreamerUrls(streamer.baseUrl(), target.internalName(), path.rest(), signed)),
@@ -158,7 +181,7 @@ final class PlaybackService {
         manifestFailures.increment();
         log.debug("Entry manifest fetch failed: {}", failure.getMessage());
         if (failure.streamerDown()) {
-            liveMap.drop(streamer.streamerId());
+            health.failed(streamer.streamerId(), "entry manifest: " + failure.getMessage());
         }
     }
 
@@ -167,12 +190,7 @@ final class PlaybackService {
                 streamer.baseUrl() + "/" + target.internalName() + "/" + rest + "?" + signed);
     }
 
-    /** The viewer's session: the one its URL already carries (sticky), or a new one for a new viewer. */
-    private static String sessionOf(PlayerRequest request) {
-        String session = request.queryParam("sg_sid");
-        return validSession(session) ? session : UrlSigner.newSessionId();
-    }
-
+    /** A well-formed session id; it is not a secret and buys nothing but stickiness, so no signature is asked. */
     private static boolean validSession(String session) {
         if (session == null || session.isEmpty() || session.length() > 64) {
             return false;

@@ -9,11 +9,19 @@ package io.streamgate.gateway.playback;
  * @param clientIp the connection's remote address as text (never a header a client could forge)
  * @param referer the {@code Referer} header, or {@code null}
  * @param userAgent the {@code User-Agent} header, or {@code null}
+ * @param region the viewer's region as far as the gateway knows it, or {@code null}
  */
-record PlayerRequest(String host, String rawPath, String rawQuery, String clientIp, String referer, String userAgent) {
+record PlayerRequest(
+        String host,
+        String rawPath,
+        String rawQuery,
+        String clientIp,
+        String referer,
+        String userAgent,
+        String region) {
 
     PlayerRequest(String host, String rawPath, String rawQuery) {
-        this(host, rawPath, rawQuery, "0.0.0.0", null, null);
+        this(host, rawPath, rawQuery, "0.0.0.0", null, null, null);
     }
 
     /** The value of query parameter {@code key} (undecoded), or {@code null}; a scan, no allocation on a miss. */

@@ -1,15 +1,16 @@
 package io.streamgate.gateway.playback;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamgate.gateway.balancer.StickyBalancer;
+import io.streamgate.gateway.balancer.ViewerRegion;
 import io.streamgate.gateway.live.LiveMap;
+import io.streamgate.gateway.live.StreamerHealth;
 import io.streamgate.gateway.protocol.ProtocolStore;
 import io.streamgate.gateway.signing.UrlSigner;
 import io.streamgate.gateway.snapshot.SnapshotStore;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -38,22 +39,23 @@ class PlayerRoutes {
             SnapshotStore snapshots,
             ProtocolStore protocols,
             LiveMap liveMap,
+            StreamerHealth health,
+            StickyBalancer balancer,
             UrlSigner signer,
-            ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
             Clock clock,
             PlaybackProperties properties,
             MeterRegistry meters) {
-        EntryManifests manifests = new EntryManifests(
-                signer, circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults), clock, properties);
-        return new PlaybackService(snapshots, protocols, liveMap, signer, manifests, properties, meters);
+        EntryManifests manifests = new EntryManifests(signer, clock, properties);
+        return new PlaybackService(
+                snapshots, protocols, liveMap, health, balancer, signer, manifests, properties, meters);
     }
 
     @Bean
-    RouterFunction<ServerResponse> playerRouterFunction(PlaybackService playback) {
-        return RouterFunctions.route(RequestPredicates.all(), request -> handle(playback, request));
+    RouterFunction<ServerResponse> playerRouterFunction(PlaybackService playback, ViewerRegion region) {
+        return RouterFunctions.route(RequestPredicates.all(), request -> handle(playback, region, request));
     }
 
-    static Mono<ServerResponse> handle(PlaybackService playback, ServerRequest request) {
+    static Mono<ServerResponse> handle(PlaybackService playback, ViewerRegion region, ServerRequest request) {
         HttpMethod method = request.method();
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             return ServerResponse.status(405)
@@ -66,7 +68,8 @@ class PlayerRoutes {
                 request.uri().getRawQuery(),
                 request.remoteAddress().map(PlayerRoutes::ip).orElse(UNKNOWN_IP),
                 request.headers().firstHeader(HttpHeaders.REFERER),
-                request.headers().firstHeader(HttpHeaders.USER_AGENT));
+                request.headers().firstHeader(HttpHeaders.USER_AGENT),
+                region.of(region.trustsHeader() ? request.headers().firstHeader(ViewerRegion.HEADER) : null));
         return playback.answer(play).flatMap(PlayerRoutes::respond);
     }
 

@@ -1,6 +1,7 @@
 package io.streamgate.gateway.plugin;
 
 import io.streamgate.gateway.auth.AuthChainBuilder;
+import io.streamgate.gateway.live.StreamerDrivers;
 import io.streamgate.gateway.protocol.ProtocolStore;
 import io.streamgate.gateway.snapshot.SnapshotStore;
 import io.streamgate.plugin.host.auth.AuthGuard;
@@ -40,7 +41,8 @@ class PluginConfiguration {
     }
 
     @Bean
-    PluginReload pluginReload(PluginHost host, ProtocolStore protocols, SnapshotStore snapshots) {
-        return new PluginReload(host, protocols, snapshots);
+    PluginReload pluginReload(
+            PluginHost host, ProtocolStore protocols, SnapshotStore snapshots, StreamerDrivers drivers) {
+        return new PluginReload(host, protocols, snapshots, drivers);
     }
 }
