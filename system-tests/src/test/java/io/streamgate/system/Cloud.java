@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole cloud on this machine: three streamer-sims, control-api on the real PostgreSQL (a schema of its own)
- * and the real Redis, a gateway that follows Redis and one that only polls. Every part is a real process.
+ * The whole cloud on this machine: streamer-sims (three unless a test asks for more), control-api on the real
+ * PostgreSQL (a schema of its own) and the real Redis, a gateway that follows Redis and one that only polls. Every
+ * part is a real process.
  */
 final class Cloud implements AutoCloseable {
 
@@ -39,12 +40,30 @@ final class Cloud implements AutoCloseable {
     /** The plugins folder every part of this cloud loads from: a copy of the built-in jars, so tests may drop in more. */
     final Path pluginsFolder;
 
+    final AppProcess control;
+
     private final List<AppProcess> all = new ArrayList<>();
     private final String pgBase;
     private final String schema =
             "sg_system_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-    private Cloud(Path apps, Path builtInPlugins, Path logs) throws IOException, InterruptedException {
+    /**
+     * What a test changes about the cloud.
+     *
+     * @param sims how many streamer-sims
+     * @param controlArgs extra command-line settings of control-api (e.g. a short reconcile interval)
+     * @param gatewayArgs extra command-line settings of both gateways
+     */
+    record Options(int sims, List<String> controlArgs, List<String> gatewayArgs) {
+        static final Options DEFAULT = new Options(3, List.of(), List.of());
+
+        Options {
+            controlArgs = List.copyOf(controlArgs);
+            gatewayArgs = List.copyOf(gatewayArgs);
+        }
+    }
+
+    private Cloud(Path apps, Path builtInPlugins, Path logs, Options options) throws IOException, InterruptedException {
         pluginsFolder = Files.createDirectories(logs.resolve("plugins"));
         // Start from the built-ins alone: a jar a previous run dropped in must not be there before a test drops it.
         try (var left = Files.list(pluginsFolder)) {
@@ -61,7 +80,7 @@ final class Cloud implements AutoCloseable {
         pgBase = env("STREAMGATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
         String redis = env("STREAMGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= options.sims(); i++) {
             int port = freePort();
             AppProcess sim = new AppProcess(
                     "sim-" + i,
@@ -78,13 +97,17 @@ final class Cloud implements AutoCloseable {
         Map<String, String> controlEnv = new HashMap<>();
         controlEnv.put("STREAMGATE_ADMIN_TOKEN", ADMIN_TOKEN);
         controlEnv.put("STREAMGATE_GATEWAY_TOKEN", GATEWAY_TOKEN);
+        // Publish tokens are checked by the streamers with the same keys.
+        controlEnv.put("STREAMGATE_SIGNING_KEYS", SIGNING_KEYS);
         controlEnv.put("STREAMGATE_PG_URL", pgBase + (pgBase.contains("?") ? "&" : "?") + "schema=" + schema);
         controlEnv.put("STREAMGATE_REDIS_URL", redis);
         controlEnv.putAll(pluginEnv());
-        AppProcess control = new AppProcess(
+        List<String> controlArgs = new ArrayList<>(List.of("--server.port=" + controlPort));
+        controlArgs.addAll(options.controlArgs());
+        control = new AppProcess(
                 "control-api",
                 apps.resolve("control-api-exec.jar"),
-                List.of("--server.port=" + controlPort),
+                controlArgs,
                 controlEnv,
                 URI.create(controlUrl + "/actuator/health"),
                 logs);
@@ -94,13 +117,13 @@ final class Cloud implements AutoCloseable {
         gatewayUrl = "http://127.0.0.1:" + gatewayPort;
         gatewayManagementUrl = "http://127.0.0.1:" + gatewayManagement;
         AppProcess gateway =
-                gateway("gateway", apps, logs, gatewayPort, gatewayManagement, redis, Duration.ofSeconds(30));
+                gateway("gateway", apps, logs, gatewayPort, gatewayManagement, redis, Duration.ofSeconds(30), options);
         int pollingPort = freePort();
         int pollingManagement = freePort();
         pollingGatewayUrl = "http://127.0.0.1:" + pollingPort;
         pollingGatewayManagementUrl = "http://127.0.0.1:" + pollingManagement;
         AppProcess polling =
-                gateway("gateway-polling", apps, logs, pollingPort, pollingManagement, null, POLL_INTERVAL);
+                gateway("gateway-polling", apps, logs, pollingPort, pollingManagement, null, POLL_INTERVAL, options);
 
         // Start everything at once; the two cores are busiest during start-up, so the health waits come after.
         all.addAll(sims);
@@ -120,12 +143,17 @@ final class Cloud implements AutoCloseable {
 
     /** Starts a cloud whose logs and plugins folder live in a folder of the given name. */
     static Cloud start(String name) throws IOException, InterruptedException {
+        return start(name, Options.DEFAULT);
+    }
+
+    /** Starts a cloud with the given options. */
+    static Cloud start(String name, Options options) throws IOException, InterruptedException {
         Path apps = Path.of(System.getProperty("streamgate.apps.directory", "target/apps"));
         Path plugins = Path.of(System.getProperty("streamgate.plugins.directory", "target/plugins"));
         Path logs = Path.of(System.getProperty("streamgate.logs.directory", "target/system-logs"))
                 .resolve(name)
                 .toAbsolutePath();
-        return new Cloud(apps, plugins, logs);
+        return new Cloud(apps, plugins, logs, options);
     }
 
     /** Both control-api and the gateways load plugins from one folder; auth services in tests run on loopback. */
@@ -140,7 +168,14 @@ final class Cloud implements AutoCloseable {
     }
 
     private AppProcess gateway(
-            String name, Path apps, Path logs, int port, int management, String redis, Duration syncInterval) {
+            String name,
+            Path apps,
+            Path logs,
+            int port,
+            int management,
+            String redis,
+            Duration syncInterval,
+            Options options) {
         Map<String, String> env = new HashMap<>();
         env.put("STREAMGATE_GATEWAY_TOKEN", GATEWAY_TOKEN);
         env.put("STREAMGATE_SIGNING_KEYS", SIGNING_KEYS);
@@ -149,15 +184,16 @@ final class Cloud implements AutoCloseable {
         if (redis != null) {
             env.put("STREAMGATE_REDIS_URL", redis);
         }
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--management.server.port=" + management,
+                "--streamgate.gateway.snapshot.sync-interval=" + syncInterval.toMillis() + "ms",
+                "--streamgate.gateway.snapshot.file=" + logs.toAbsolutePath().resolve(name + "-snapshot.json")));
+        args.addAll(options.gatewayArgs());
         return new AppProcess(
                 name,
                 apps.resolve("gateway-exec.jar"),
-                List.of(
-                        "--server.port=" + port,
-                        "--management.server.port=" + management,
-                        "--streamgate.gateway.snapshot.sync-interval=" + syncInterval.toMillis() + "ms",
-                        "--streamgate.gateway.snapshot.file="
-                                + logs.toAbsolutePath().resolve(name + "-snapshot.json")),
+                args,
                 env,
                 URI.create("http://127.0.0.1:" + management + "/actuator/health"),
                 logs);

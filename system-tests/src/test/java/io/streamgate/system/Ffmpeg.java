@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** Debian's ffmpeg as the player: it must decode real video from a play URL. */
+/** Debian's ffmpeg as the player, which must decode real video from a play URL, and as the encoder publishing to RTMP. */
 final class Ffmpeg {
 
     private Ffmpeg() {}
@@ -42,5 +42,43 @@ final class Ffmpeg {
         } finally {
             ffmpeg.destroyForcibly();
         }
+    }
+
+    /**
+     * Starts publishing a live H.264/AAC test pattern to an RTMP URL, at real-time pace, until destroyed. Its stderr
+     * goes to the given log file.
+     */
+    static Process publishTestPattern(String rtmpUrl, java.nio.file.Path log) throws IOException {
+        return new ProcessBuilder(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-re",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc=size=320x240:rate=25",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=1000",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-tune",
+                        "zerolatency",
+                        "-g",
+                        "25",
+                        "-c:a",
+                        "aac",
+                        "-f",
+                        "flv",
+                        rtmpUrl)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 }
