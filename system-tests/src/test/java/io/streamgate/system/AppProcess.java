@@ -48,6 +48,8 @@ final class AppProcess implements AutoCloseable {
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
+                // GC pauses beside the log: a stalled request in a test run is then easy to tell from a long pause.
+                "-Xlog:gc:file=" + log.resolveSibling(name + "-gc.log") + ":uptime",
                 "-jar",
                 jar.toString()));
         command.addAll(args);

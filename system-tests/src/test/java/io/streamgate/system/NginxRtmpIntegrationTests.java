@@ -113,10 +113,20 @@ class NginxRtmpIntegrationTests {
     @Order(2)
     void itPlaysThroughTheGateway() throws Exception {
         String url = cloud.gatewayUrl + "/" + projectId + "_cam/index.m3u8";
+        // nginx-rtmp reports a stream as soon as the publisher is in; its HLS playlist appears with the first
+        // finished fragment, a moment later. A player that came that early would retry; the test waits for it.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> master = Http.send(Http.request(url).GET());
             assertThat(master.statusCode()).as(master.body()).isEqualTo(200);
             assertThat(master.body()).contains(nginx.httpUrl() + "/" + projectId + "_cam/");
+            String media = master.body()
+                    .lines()
+                    .filter(line -> line.startsWith("http"))
+                    .findFirst()
+                    .orElseThrow();
+            HttpResponse<String> playlist = Http.send(Http.request(media).GET());
+            assertThat(playlist.statusCode()).isEqualTo(200);
+            assertThat(playlist.body()).contains("#EXTINF");
         });
         assertThat(Ffmpeg.decodedVideoFrames(url, 3))
                 .as("frames decoded through the gateway")

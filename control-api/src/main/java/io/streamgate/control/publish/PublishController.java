@@ -1,6 +1,7 @@
 package io.streamgate.control.publish;
 
 import io.streamgate.control.security.OperatorProject;
+import io.streamgate.control.stream.StreamResponse;
 import io.streamgate.control.web.PathNames;
 import io.streamgate.control.web.ProblemException;
 import io.streamgate.control.web.ProblemType;
@@ -36,7 +37,7 @@ class PublishController {
     }
 
     @GetMapping(path = "/api/v1/streams/{name}/publish-url", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<PublishUrlResponse> publishUrl(ServerWebExchange exchange) {
+    Mono<StreamResponse.Publish> publishUrl(ServerWebExchange exchange) {
         return Mono.defer(() -> {
             long project = OperatorProject.of(exchange).id();
             String name = PathNames.segment(exchange.getRequest(), 1);

@@ -2,17 +2,14 @@ package io.streamgate.control.publish;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.streamgate.control.placement.Placement;
 import io.streamgate.control.placement.PlacementPlanner;
-import io.streamgate.control.placement.PlacementState;
 import io.streamgate.control.placement.PlacementStore;
 import io.streamgate.control.placement.StreamerLoad;
-import io.streamgate.control.stream.StoredStream;
 import io.streamgate.control.stream.StreamInput;
+import io.streamgate.control.stream.StreamResponse;
 import io.streamgate.control.stream.StreamService;
 import io.streamgate.control.streamer.Streamer;
 import io.streamgate.control.streamer.StreamerDirectory;
-import io.streamgate.control.streamer.StreamerDrivers;
 import io.streamgate.control.streamer.StreamerHealth;
 import io.streamgate.control.template.StoredTemplate;
 import io.streamgate.control.template.TemplateStore;
@@ -21,16 +18,9 @@ import io.streamgate.control.web.ProblemType;
 import io.streamgate.domain.name.InternalStreamName;
 import io.streamgate.domain.signing.PlaybackSigner;
 import io.streamgate.domain.signing.PublishTokens;
-import io.streamgate.plugin.api.driver.PublishEndpoint;
-import io.streamgate.plugin.api.driver.StreamerDriver;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +39,6 @@ import reactor.core.publisher.Mono;
 class PublishService {
 
     private static final Logger log = LoggerFactory.getLogger(PublishService.class);
-    static final String PUBLISH_INPUT = "publish://";
 
     private final StreamService streams;
     private final TemplateStore templates;
@@ -57,7 +46,7 @@ class PublishService {
     private final PlacementPlanner planner;
     private final StreamerDirectory streamers;
     private final StreamerHealth health;
-    private final StreamerDrivers drivers;
+    private final IngestUrls ingests;
     private final PublishTokens tokens;
     private final Clock clock;
     private final Counter refused;
@@ -70,7 +59,7 @@ class PublishService {
             PlacementPlanner planner,
             StreamerDirectory streamers,
             StreamerHealth health,
-            StreamerDrivers drivers,
+            IngestUrls ingests,
             PublishTokens tokens,
             Clock clock,
             MeterRegistry meters) {
@@ -80,7 +69,7 @@ class PublishService {
         this.planner = planner;
         this.streamers = streamers;
         this.health = health;
-        this.drivers = drivers;
+        this.ingests = ingests;
         this.tokens = tokens;
         this.clock = clock;
         this.refused = meters.counter("streamgate.control.publish.refused");
@@ -88,19 +77,16 @@ class PublishService {
     }
 
     /** The publish URLs of a stream, or of a name a template covers (the stream is created on first publish). */
-    Mono<PublishUrlResponse> publishUrl(long projectId, String name, Duration ttl) {
-        String internal = InternalStreamName.format(projectId, name);
-        Instant expiresAt = clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String token = tokens.mint(internal, expiresAt.getEpochSecond());
+    Mono<StreamResponse.Publish> publishUrl(long projectId, String name, Duration ttl) {
         return streams.find(projectId, name)
-                .flatMap(stream -> takesPublishers(stream)
-                        ? placedIngests(stream)
+                .flatMap(stream -> IngestUrls.takesPublishers(stream)
+                        ? ingests.placed(stream)
                         : Mono.<List<Streamer>>error(noPublishInput(name)))
                 .switchIfEmpty(Mono.defer(() -> templates
                         .covering(projectId, name)
                         .flatMap(this::candidateIngests)
                         .switchIfEmpty(Mono.error(() -> StreamService.notFound(name)))))
-                .map(ingests -> response(ingests, internal, token, expiresAt));
+                .map(streamers -> ingests.required(streamers, projectId, name, ttl));
     }
 
     /**
@@ -123,7 +109,7 @@ class PublishService {
                 .find(streamerName)
                 .flatMap(streamer -> streams.find(projectId, name)
                         .flatMap(stream -> {
-                            if (!takesPublishers(stream)) {
+                            if (!IngestUrls.takesPublishers(stream)) {
                                 return refuse(internalName, "the stream has no publish:// input");
                             }
                             return placements
@@ -150,7 +136,7 @@ class PublishService {
         return streams.put(
                         template.projectId(),
                         name,
-                        List.of(new StreamInput(PUBLISH_INPUT)),
+                        List.of(new StreamInput(IngestUrls.PUBLISH_INPUT)),
                         template.playbackMode(),
                         template.authChain(),
                         template.region(),
@@ -167,27 +153,6 @@ class PublishService {
                 .thenReturn(true);
     }
 
-    /** The stream's streamers in the order an encoder should try them: active placements first, up ones first. */
-    private Mono<List<Streamer>> placedIngests(StoredStream stream) {
-        return streamers.all().collectMap(Streamer::id).flatMap(byId -> placements
-                .ofStream(stream.projectId(), stream.name())
-                .collectList()
-                .map(placed -> {
-                    List<Placement> ordered = new ArrayList<>(placed);
-                    ordered.sort(Comparator.comparing((Placement p) -> p.state() != PlacementState.ACTIVE)
-                            .thenComparing(p -> !health.of(p.streamerId()).up())
-                            .thenComparingLong(Placement::streamerId));
-                    List<Streamer> ingests = new ArrayList<>();
-                    for (Placement placement : ordered) {
-                        Streamer streamer = byId.get(placement.streamerId());
-                        if (streamer != null && health.of(streamer.id()).up()) {
-                            ingests.add(streamer);
-                        }
-                    }
-                    return ingests;
-                }));
-    }
-
     /** Where a stream a template covers would be placed, were it created now. */
     private Mono<List<Streamer>> candidateIngests(StoredTemplate template) {
         return streamers.all().collectMap(Streamer::id).flatMap(byId -> placements
@@ -202,47 +167,10 @@ class PublishService {
                 }));
     }
 
-    private PublishUrlResponse response(List<Streamer> ingests, String internal, String token, Instant expiresAt) {
-        List<Map.Entry<Streamer, List<PublishUrlResponse.Endpoint>>> usable = new ArrayList<>();
-        for (Streamer streamer : ingests) {
-            List<PublishUrlResponse.Endpoint> endpoints = endpoints(streamer, internal, token);
-            if (!endpoints.isEmpty()) {
-                usable.add(Map.entry(streamer, endpoints));
-            }
-        }
-        if (usable.isEmpty()) {
-            throw new ProblemException(
-                    ProblemType.UNAVAILABLE,
-                    "no streamer can take a publisher of this stream now (expected: an up streamer of the stream's"
-                            + " region whose driver accepts publishers); try again shortly");
-        }
-        List<PublishUrlResponse.Backup> backups = usable.subList(1, usable.size()).stream()
-                .map(entry -> new PublishUrlResponse.Backup(entry.getKey().name(), entry.getValue()))
-                .toList();
-        return new PublishUrlResponse(
-                usable.get(0).getKey().name(), usable.get(0).getValue(), backups, expiresAt);
-    }
-
-    private List<PublishUrlResponse.Endpoint> endpoints(Streamer streamer, String internal, String token) {
-        Optional<StreamerDriver> driver = drivers.driverOf(streamer);
-        if (driver.isEmpty()) {
-            return List.of();
-        }
-        List<PublishUrlResponse.Endpoint> endpoints = new ArrayList<>();
-        for (PublishEndpoint endpoint : driver.get().publishEndpoints(internal, token)) {
-            endpoints.add(new PublishUrlResponse.Endpoint(endpoint.protocol(), endpoint.url()));
-        }
-        return endpoints;
-    }
-
     private Mono<Boolean> refuse(String internalName, String why) {
         refused.increment();
         log.info("Publish of {} refused: {}", internalName, why);
         return Mono.just(false);
-    }
-
-    static boolean takesPublishers(StoredStream stream) {
-        return stream.inputs().stream().anyMatch(input -> input.url().startsWith(PUBLISH_INPUT));
     }
 
     private static ProblemException noPublishInput(String name) {

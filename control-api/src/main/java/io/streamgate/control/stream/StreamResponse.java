@@ -21,8 +21,43 @@ public record StreamResponse(
      * @param alive whether any streamer the stream is placed on has it live
      * @param placements every streamer it is placed on, leaving ones included
      * @param liveOn the names of the streamers that have it live
+     * @param publish where an encoder publishes it, for streams with a {@code publish://} input; null otherwise, or
+     *     when no streamer can take a publisher now
      */
-    public record Status(boolean alive, List<PlacementStatus> placements, List<String> liveOn) {}
+    public record Status(boolean alive, List<PlacementStatus> placements, List<String> liveOn, Publish publish) {
+
+        Status withPublish(Publish value) {
+            return new Status(alive, placements, liveOn, value);
+        }
+    }
+
+    StreamResponse withPublish(Publish publish) {
+        return new StreamResponse(
+                name, inputs, playbackMode, region, status.withPublish(publish), authChain, createdAt, updatedAt);
+    }
+
+    /**
+     * Where an encoder publishes a stream: the ingest streamer's URLs (the preferred protocol first, the publish token
+     * in them), backup streamers for encoders that take a backup server, and when the token expires.
+     */
+    public record Publish(String streamer, List<Endpoint> urls, List<Backup> backups, Instant expiresAt) {
+
+        public Publish {
+            urls = List.copyOf(urls);
+            backups = List.copyOf(backups);
+        }
+    }
+
+    /** One publish URL. */
+    public record Endpoint(String protocol, String url) {}
+
+    /** A backup streamer's publish URLs. */
+    public record Backup(String streamer, List<Endpoint> urls) {
+
+        public Backup {
+            urls = List.copyOf(urls);
+        }
+    }
 
     /**
      * One placement, with what this instance's last polls saw of the stream there.

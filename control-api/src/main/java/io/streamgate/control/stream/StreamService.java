@@ -62,6 +62,7 @@ public class StreamService {
     private final StreamerDirectory streamers;
     private final StreamerDrivers drivers;
     private final StreamerHealth health;
+    private final Ingest ingest;
     private final ConfigChanges changes;
     private final Clock clock;
     private final Counter pushFailures;
@@ -76,6 +77,7 @@ public class StreamService {
             StreamerDirectory streamers,
             StreamerDrivers drivers,
             StreamerHealth health,
+            Ingest ingest,
             ConfigChanges changes,
             Clock clock,
             MeterRegistry meters) {
@@ -87,6 +89,7 @@ public class StreamService {
         this.streamers = streamers;
         this.drivers = drivers;
         this.health = health;
+        this.ingest = ingest;
         this.changes = changes;
         this.clock = clock;
         this.pushFailures = meters.counter("streamgate.control.push.failures");
@@ -253,7 +256,7 @@ public class StreamService {
         return streamers.all().collectMap(Streamer::id).flatMap(byId -> placements
                 .ofStream(stream.projectId(), stream.name())
                 .collectList()
-                .map(placed -> response(stream, placed, byId)));
+                .flatMap(placed -> withPublish(stream, response(stream, placed, byId))));
     }
 
     Mono<StreamList> list(long projectId) {
@@ -261,8 +264,9 @@ public class StreamService {
                 .ofProject(projectId)
                 .collectMultimap(Placement::streamName, Function.identity())
                 .flatMap(byName -> streams.all(projectId)
-                        .map(stream ->
-                                response(stream, List.copyOf(byName.getOrDefault(stream.name(), List.of())), byId))
+                        .concatMap(stream -> withPublish(
+                                stream,
+                                response(stream, List.copyOf(byName.getOrDefault(stream.name(), List.of())), byId)))
                         .collectList())
                 .map(StreamList::new));
     }
@@ -275,6 +279,11 @@ public class StreamService {
                         .map(PlacementEventResponse::forOperator)
                         .collectList()
                         .map(PlacementEventList::new));
+    }
+
+    /** Adds the publish URLs of a stream that takes publishers. */
+    private Mono<StreamResponse> withPublish(StoredStream stream, StreamResponse response) {
+        return ingest.of(stream).map(response::withPublish).defaultIfEmpty(response);
     }
 
     private StreamResponse response(StoredStream stream, List<Placement> placed, Map<Long, Streamer> byId) {
@@ -307,7 +316,7 @@ public class StreamService {
                 stream.inputs(),
                 stream.playbackMode(),
                 stream.region(),
-                new StreamResponse.Status(!liveOn.isEmpty(), statuses, liveOn),
+                new StreamResponse.Status(!liveOn.isEmpty(), statuses, liveOn, null),
                 stream.authChain(),
                 stream.createdAt(),
                 stream.updatedAt());

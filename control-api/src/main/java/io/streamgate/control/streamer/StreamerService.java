@@ -73,8 +73,21 @@ class StreamerService {
                                     () -> directory.insert(streamer, now).thenReturn(streamer)))))
                     // A concurrent registration may win the race between our check and our insert.
                     .onErrorMap(DuplicateKeyException.class, e -> nameTaken(streamer.name()))
+                    .flatMap(saved -> firstSighting(saved).thenReturn(saved))
                     .map(saved -> StreamerResponse.of(saved, health.of(saved.id()), 0));
         });
+    }
+
+    /**
+     * Asks a new streamer for its state once, right away: the answer then says whether it answers, and streams created
+     * the next moment can be placed on it instead of waiting for the poller's next tick and a reconcile round.
+     */
+    private Mono<Void> firstSighting(Streamer streamer) {
+        return drivers.state(streamer)
+                .doOnNext(state -> health.seen(streamer.id(), state))
+                // The decision: registration is committed either way; an unanswered first look is left to the poller.
+                .onErrorResume(error -> Mono.empty())
+                .then();
     }
 
     /**

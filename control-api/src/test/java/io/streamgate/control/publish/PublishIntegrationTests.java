@@ -150,6 +150,33 @@ class PublishIntegrationTests {
         assertThat(body.get("backups").get(0).get("streamer").asString())
                 .isNotEqualTo(ingest)
                 .isIn("ingest-1", "ingest-2");
+
+        // The operator view shows the same: where to publish, with a fresh token of the default lifetime.
+        JsonNode publish =
+                operator(GET, "/api/v1/streams/cam", null).json().get("status").get("publish");
+        assertThat(publish.get("streamer").asString()).isEqualTo(ingest);
+        String shown = publish.get("urls").findValuesAsString("url").stream()
+                .filter(url -> url.startsWith("http"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(TOKENS.verify(internal, token(shown), Instant.now().getEpochSecond()))
+                .isEqualTo(Verification.VALID);
+        assertThat(Duration.between(
+                        Instant.now(), Instant.parse(publish.get("expires_at").asString())))
+                .isGreaterThan(Duration.ofHours(11));
+        assertThat(operator(GET, "/api/v1/streams/pattern", null)
+                        .json()
+                        .get("status")
+                        .get("publish")
+                        .isNull())
+                .as("a stream without a publish input has no publish URLs")
+                .isTrue();
+        JsonNode listed = operator(GET, "/api/v1/streams", null).json().get("streams");
+        for (JsonNode stream : listed) {
+            assertThat(stream.get("status").get("publish").isNull())
+                    .as(stream.get("name").asString())
+                    .isEqualTo(!stream.get("name").asString().startsWith("cam"));
+        }
     }
 
     @Test
