@@ -39,8 +39,7 @@ class ControlApiIntegrationTests {
     static final String ADMIN = "admin-token-for-tests";
     static final String GATEWAY = "gateway-token-for-tests";
     static final String SCHEMA = TestServers.freshSchema();
-    static final String CHANNEL =
-            "it-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":streamgate:config:changes";
+    static final String CHANNEL = TestServers.freshChannel();
     static final RecordingStreamer SIM_1 = new RecordingStreamer();
     static final RecordingStreamer SIM_2 = new RecordingStreamer();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,11 +52,7 @@ class ControlApiIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("streamgate.control.storage.url", () -> TestServers.pgUrl(SCHEMA));
-        registry.add("streamgate.control.events.redis-url", () -> TestServers.REDIS_URL);
-        registry.add("streamgate.control.events.channel", () -> CHANNEL);
-        registry.add("streamgate.control.security.admin-token", () -> ADMIN);
-        registry.add("streamgate.control.security.gateway-token", () -> GATEWAY);
+        TestServers.register(registry, SCHEMA, CHANNEL, ADMIN, GATEWAY);
         registry.add("streamgate.control.streamer.poll-interval", () -> "200ms");
         registry.add(
                 "streamgate.control.plugins.folder",

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Where the real PostgreSQL and Redis of the integration tests are, and a fresh namespace per test class. */
 public final class TestServers {
@@ -17,6 +18,21 @@ public final class TestServers {
     /** A schema name no other test class uses. */
     public static String freshSchema() {
         return "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    /** A Redis channel no other test class listens on. */
+    public static String freshChannel() {
+        return "it-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":streamgate:config:changes";
+    }
+
+    /** What every integration test's control-api needs: its own schema and channel, the real Redis, two tokens. */
+    public static void register(
+            DynamicPropertyRegistry registry, String schema, String channel, String adminToken, String gatewayToken) {
+        registry.add("streamgate.control.storage.url", () -> pgUrl(schema));
+        registry.add("streamgate.control.events.redis-url", () -> REDIS_URL);
+        registry.add("streamgate.control.events.channel", () -> channel);
+        registry.add("streamgate.control.security.admin-token", () -> adminToken);
+        registry.add("streamgate.control.security.gateway-token", () -> gatewayToken);
     }
 
     /** {@link #PG_URL} pointed at {@code schema}. */

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,13 +54,7 @@ class PluginIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("streamgate.control.storage.url", () -> TestServers.pgUrl(SCHEMA));
-        registry.add("streamgate.control.events.redis-url", () -> TestServers.REDIS_URL);
-        registry.add(
-                "streamgate.control.events.channel",
-                () -> "it-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":streamgate:config:changes");
-        registry.add("streamgate.control.security.admin-token", () -> ADMIN);
-        registry.add("streamgate.control.security.gateway-token", () -> GATEWAY);
+        TestServers.register(registry, SCHEMA, TestServers.freshChannel(), ADMIN, GATEWAY);
         registry.add("streamgate.control.plugins.folder", FOLDER::toString);
         registry.add("streamgate.control.plugins.allow-private-targets", () -> "false");
     }

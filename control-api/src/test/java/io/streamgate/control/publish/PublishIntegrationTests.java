@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -66,13 +65,7 @@ class PublishIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("streamgate.control.storage.url", () -> TestServers.pgUrl(SCHEMA));
-        registry.add("streamgate.control.events.redis-url", () -> TestServers.REDIS_URL);
-        registry.add(
-                "streamgate.control.events.channel",
-                () -> "it-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":streamgate:config:changes");
-        registry.add("streamgate.control.security.admin-token", () -> ADMIN);
-        registry.add("streamgate.control.security.gateway-token", () -> GATEWAY);
+        TestServers.register(registry, SCHEMA, TestServers.freshChannel(), ADMIN, GATEWAY);
         registry.add("streamgate.control.publish.keys", () -> KEYS);
         registry.add(
                 "streamgate.control.plugins.folder",

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +51,7 @@ class ReconcileIntegrationTests {
     static final String ADMIN = "admin-token-for-reconcile-tests";
     static final String GATEWAY = "gateway-token-for-reconcile-tests";
     static final String SCHEMA = TestServers.freshSchema();
-    static final String CHANNEL =
-            "it-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":streamgate:config:changes";
+    static final String CHANNEL = TestServers.freshChannel();
     static final Duration GRACE = Duration.ofSeconds(1);
     /** s1..s4 by name. */
     static final Map<String, RecordingStreamer> SIMS = new LinkedHashMap<>();
@@ -73,11 +71,7 @@ class ReconcileIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("streamgate.control.storage.url", () -> TestServers.pgUrl(SCHEMA));
-        registry.add("streamgate.control.events.redis-url", () -> TestServers.REDIS_URL);
-        registry.add("streamgate.control.events.channel", () -> CHANNEL);
-        registry.add("streamgate.control.security.admin-token", () -> ADMIN);
-        registry.add("streamgate.control.security.gateway-token", () -> GATEWAY);
+        TestServers.register(registry, SCHEMA, CHANNEL, ADMIN, GATEWAY);
         registry.add(
                 "streamgate.control.plugins.folder",
                 () -> Path.of("target", "plugins").toAbsolutePath().toString());

@@ -14,7 +14,6 @@ import io.streamgate.control.RecordingStreamer;
 import io.streamgate.control.TestServers;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -45,13 +44,7 @@ class StreamerAdminIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("streamgate.control.storage.url", () -> TestServers.pgUrl(SCHEMA));
-        registry.add("streamgate.control.events.redis-url", () -> TestServers.REDIS_URL);
-        registry.add(
-                "streamgate.control.events.channel",
-                () -> "it-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":streamgate:config:changes");
-        registry.add("streamgate.control.security.admin-token", () -> ADMIN);
-        registry.add("streamgate.control.security.gateway-token", () -> GATEWAY);
+        TestServers.register(registry, SCHEMA, TestServers.freshChannel(), ADMIN, GATEWAY);
         registry.add(
                 "streamgate.control.plugins.folder",
                 () -> Path.of("target", "plugins").toAbsolutePath().toString());

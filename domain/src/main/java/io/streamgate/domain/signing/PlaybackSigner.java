@@ -1,14 +1,8 @@
 package io.streamgate.domain.signing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies playback URLs. A signature covers the internal stream name (every path under
@@ -27,15 +21,15 @@ public final class PlaybackSigner {
 
     public static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SigningKeys keys;
-    private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
+    private final HmacSha256 hmac;
 
     public PlaybackSigner(SigningKeys keys) {
         this.keys = keys;
+        this.hmac = new HmacSha256(keys);
     }
 
     /** The query string (without {@code ?}) that makes URLs under {@code /{stream}/} playable until the expiry. */
@@ -91,24 +85,7 @@ public final class PlaybackSigner {
     }
 
     private byte[] mac(String kid, String stream, String expires, String sessionId) {
-        Mac mac = macs.get().computeIfAbsent(kid, this::newMac);
-        mac.update((byte) 'v');
-        mac.update((byte) '1');
-        for (String field : new String[] {kid, stream, expires, sessionId}) {
-            mac.update((byte) '\n');
-            mac.update(field.getBytes(StandardCharsets.UTF_8));
-        }
-        return mac.doFinal();
-    }
-
-    private Mac newMac(String kid) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(keys.secret(kid), ALGORITHM));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
-        }
+        return hmac.of(kid, "v1", kid, stream, expires, sessionId);
     }
 
     /** The outcome of a verification; only {@link #VALID} may be served. */

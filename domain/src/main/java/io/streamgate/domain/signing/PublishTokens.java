@@ -1,13 +1,7 @@
 package io.streamgate.domain.signing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Mints and checks publish tokens: one opaque query value ({@code ?token=...}) that lets an encoder publish one
@@ -25,15 +19,15 @@ public final class PublishTokens {
 
     private static final String VERSION = "p1";
     private static final int MAX_LENGTH = 160;
-    private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SigningKeys keys;
-    private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(HashMap::new);
+    private final HmacSha256 hmac;
 
     public PublishTokens(SigningKeys keys) {
         this.keys = keys;
+        this.hmac = new HmacSha256(keys);
     }
 
     /** A token that allows publishing {@code stream} (an internal name) until {@code expiresEpochSecond}. */
@@ -74,23 +68,6 @@ public final class PublishTokens {
     }
 
     private byte[] mac(String kid, String stream, String expires) {
-        Mac mac = macs.get().computeIfAbsent(kid, this::newMac);
-        mac.update((byte) 'p');
-        mac.update((byte) '1');
-        for (String field : new String[] {kid, stream, expires}) {
-            mac.update((byte) '\n');
-            mac.update(field.getBytes(StandardCharsets.UTF_8));
-        }
-        return mac.doFinal();
-    }
-
-    private Mac newMac(String kid) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(keys.secret(kid), ALGORITHM));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
-        }
+        return hmac.of(kid, "p1", kid, stream, expires);
     }
 }
