@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** The simulator on a real socket, driven over HTTP like the orchestrator and a player would. */
@@ -334,7 +335,10 @@ class StreamerSimIntegrationTests {
         try {
             StepVerifier.create(Mono.fromCallable(() -> statsOf("107_push").get("alive"))
                             .filter(Boolean.TRUE::equals)
-                            .repeatWhenEmpty(repeats -> repeats.delayElements(Duration.ofMillis(100))))
+                            // Polled on a thread that may block: statsOf is a blocking client call, which Reactor
+                            // refuses on its parallel scheduler's threads.
+                            .repeatWhenEmpty(repeats ->
+                                    repeats.delayElements(Duration.ofMillis(100), Schedulers.boundedElastic())))
                     .expectNext(true)
                     .expectComplete()
                     .verify(TIMEOUT);
@@ -350,6 +354,8 @@ class StreamerSimIntegrationTests {
                     .expectComplete()
                     .verify(TIMEOUT);
         } finally {
+            // An upload left open would keep the simulator from shutting down gracefully.
+            upload.tryEmitComplete();
             running.dispose();
         }
     }

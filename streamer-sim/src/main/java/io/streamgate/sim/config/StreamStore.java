@@ -19,6 +19,16 @@ public class StreamStore {
         return streams.put(stream.name(), stream) == null;
     }
 
+    /**
+     * Stores the stream unless one of that name exists, atomically, so that publishers racing to create the same stream
+     * create it once and an existing configuration (pushed by the orchestrator meanwhile) is never overwritten.
+     *
+     * @return true if this call stored it
+     */
+    public boolean putIfAbsent(StreamDefinition stream) {
+        return streams.putIfAbsent(stream.name(), stream) == null;
+    }
+
     public Optional<StreamDefinition> find(String name) {
         return Optional.ofNullable(streams.get(name));
     }

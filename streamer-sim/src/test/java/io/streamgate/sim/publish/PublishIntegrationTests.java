@@ -119,6 +119,13 @@ class PublishIntegrationTests {
         assertThat(push("POST", "403_missing", "token=" + sim.publishToken("403_missing"), new byte[188]))
                 .isEqualTo(new Answer(404, 0));
         assertThat(sim.stat("403_fake", "bytes_in")).isZero();
+        // Without an on_publish URL (the default) an unknown name stays unknown: nothing asked, nothing created.
+        sim.http()
+                .get()
+                .uri("/streamer/api/v3/streams/{name}", "403_missing")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test
