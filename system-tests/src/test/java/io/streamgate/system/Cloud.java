@@ -80,20 +80,27 @@ final class Cloud implements AutoCloseable {
         pgBase = env("STREAMGATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
         String redis = env("STREAMGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
+        int controlPort = freePort();
+        controlUrl = "http://127.0.0.1:" + controlPort;
         for (int i = 1; i <= options.sims(); i++) {
             int port = freePort();
             AppProcess sim = new AppProcess(
                     "sim-" + i,
                     apps.resolve("streamer-sim-exec.jar"),
                     List.of("--server.port=" + port),
-                    Map.of("STREAMGATE_SIGNING_KEYS", SIGNING_KEYS, "STREAMGATE_SIM_NAME", "sim-" + i),
+                    Map.of(
+                            "STREAMGATE_SIGNING_KEYS",
+                            SIGNING_KEYS,
+                            "STREAMGATE_SIM_NAME",
+                            "sim-" + i,
+                            // Publishes of names the sim does not have are asked about (templates), as nginx-rtmp does.
+                            "STREAMGATE_SIM_ON_PUBLISH_URL",
+                            controlUrl + "/streamer-callbacks/v1/on-publish?streamer=sim-" + i),
                     URI.create("http://127.0.0.1:" + port + "/actuator/health"),
                     logs);
             sims.add(sim);
             simUrls.add("http://127.0.0.1:" + port);
         }
-        int controlPort = freePort();
-        controlUrl = "http://127.0.0.1:" + controlPort;
         Map<String, String> controlEnv = new HashMap<>();
         controlEnv.put("STREAMGATE_ADMIN_TOKEN", ADMIN_TOKEN);
         controlEnv.put("STREAMGATE_GATEWAY_TOKEN", GATEWAY_TOKEN);

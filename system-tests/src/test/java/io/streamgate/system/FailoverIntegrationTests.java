@@ -98,6 +98,7 @@ class FailoverIntegrationTests {
     @Order(1)
     void killingAStreamerCostsAlmostNoPlayerRequestsAndItsStreamsAreRePlaced() throws Exception {
         Instant killedAt;
+        Instant rePlacedAt = null;
         String victimUrl;
         Players players = new Players(cloud.gatewayUrl, internalNames(), PLAYERS, REFRESH).start();
         try {
@@ -107,7 +108,14 @@ class FailoverIntegrationTests {
             assertThat(carried).as("the victim carries streams with viewers").isNotEmpty();
             cloud.sims.get(cloud.simUrls.indexOf(victimUrl)).kill();
             killedAt = Instant.now();
-            Thread.sleep(12_000);
+            // Players keep playing for 12 s; meanwhile the placements are watched to time the reconcile loop.
+            Instant end = killedAt.plusSeconds(12);
+            while (Instant.now().isBefore(end)) {
+                if (rePlacedAt == null && rePlaced(streamerByUrl.get(victimUrl))) {
+                    rePlacedAt = Instant.now();
+                }
+                Thread.sleep(100);
+            }
         } finally {
             players.close();
         }
@@ -126,12 +134,21 @@ class FailoverIntegrationTests {
         assertSticky(players.assignments(), Set.of(victimUrl));
 
         String victim = streamerByUrl.get(victimUrl);
-        await().atMost(RECONCILE_INTERVAL.plus(DEAD_AFTER).plusSeconds(8)).untilAsserted(() -> {
-            for (String stream : streamNames()) {
-                List<String> placed = placements(stream);
-                assertThat(placed).as(stream).hasSize(2).doesNotContain(victim);
-            }
-        });
+        assertThat(rePlacedAt)
+                .as("every stream on two streamers again, none of them the killed one, within 12 s")
+                .isNotNull();
+        assertThat(Duration.between(killedAt, rePlacedAt))
+                .as("dead after %s, then at most one reconcile interval and a poll", DEAD_AFTER)
+                .isLessThan(DEAD_AFTER.plus(RECONCILE_INTERVAL).plusSeconds(3));
+        for (String stream : streamNames()) {
+            assertThat(placements(stream)).as(stream).hasSize(2).doesNotContain(victim);
+        }
+        System.out.printf(
+                "[failover] streams of the killed streamer re-placed %d ms after the kill (dead-after %d ms,"
+                        + " reconcile interval %d ms)%n",
+                Duration.between(killedAt, rePlacedAt).toMillis(),
+                DEAD_AFTER.toMillis(),
+                RECONCILE_INTERVAL.toMillis());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             for (String stream : streamNames()) {
                 assertThat(status(stream).get("live_on")).as(stream).hasSize(2);
@@ -245,6 +262,17 @@ class FailoverIntegrationTests {
                 .max(Map.Entry.comparingByValue())
                 .orElseThrow()
                 .getKey();
+    }
+
+    /** Whether every stream is on two streamers again, none of them {@code dead}. */
+    private boolean rePlaced(String dead) {
+        for (String stream : streamNames()) {
+            List<String> placed = placements(stream);
+            if (placed.size() != 2 || placed.contains(dead)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Set<String> streamsPlacedOn(String streamer) {

@@ -77,6 +77,41 @@ final class Http {
         return send(request);
     }
 
+    /**
+     * An encoder publishing over HTTP: a PUT whose body is a trickle of bytes for as long as {@code publishing} is set.
+     */
+    static java.util.concurrent.CompletableFuture<HttpResponse<String>> streamUpload(
+            String url, java.util.concurrent.atomic.AtomicBoolean publishing) {
+        java.io.InputStream trickle = new java.io.InputStream() {
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (!publishing.get()) {
+                    return -1;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+                int n = Math.min(length, 4096);
+                java.util.Arrays.fill(buffer, offset, offset + n, (byte) 0x47);
+                return n;
+            }
+        };
+        return CLIENT.sendAsync(
+                HttpRequest.newBuilder(URI.create(url))
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> trickle))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -256,6 +259,42 @@ class WalkingSkeletonIntegrationTests {
 
     @Test
     @Order(10)
+    void anEncoderPublishesANewNameUnderATemplateToASimAndItPlays() throws Exception {
+        HttpResponse<String> template =
+                Http.put(cloud.controlUrl + "/api/v1/templates/events", alphaKey, "{\"prefix\": \"event-\"}");
+        assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
+        HttpResponse<String> answer = Http.get(stream("event-1") + "/publish-url", alphaKey);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        String url = null;
+        for (JsonNode endpoint : json(answer).get("urls")) {
+            if (endpoint.get("protocol").asString().equals("http")) {
+                url = endpoint.get("url").asString();
+            }
+        }
+        assertThat(url).as(answer.body()).isNotNull();
+        assertThat(Http.get(stream("event-1"), alphaKey).statusCode())
+                .as("created on the first publish, not before")
+                .isEqualTo(404);
+
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        CompletableFuture<HttpResponse<String>> upload = Http.streamUpload(url, publishing);
+        try {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                HttpResponse<String> created = Http.get(stream("event-1"), alphaKey);
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+                assertThat(json(created).get("status").get("alive").asBoolean()).isTrue();
+            });
+            HttpResponse<String> master = awaitPlayable(ALPHA_DOMAIN, "/event-1/index.m3u8");
+            assertThat(master.body()).contains("/" + internal("event-1") + "/");
+        } finally {
+            publishing.set(false);
+        }
+        assertThat(upload.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+        assertThat(Http.delete(stream("event-1"), alphaKey).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    @Order(11)
     void whenAStreamerDiesNewPlaysGoToTheOtherWithinTwoSecondsAndADeletedStreamIsGoneWithinTwo() throws Exception {
         List<String> carriers = new ArrayList<>(simsCarrying(internal("live")));
         assertThat(carriers).hasSize(2);
