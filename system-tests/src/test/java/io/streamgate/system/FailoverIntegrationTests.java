@@ -85,6 +85,16 @@ class FailoverIntegrationTests {
                 assertThat(status.get("live_on")).as(stream + ": " + status).hasSize(2);
             }
         });
+        // Players start only once both gateways have seen every stream live (their own polls, not control-api's).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String stream : internalNames()) {
+                for (String gateway : List.of(cloud.gatewayUrl, cloud.pollingGatewayUrl)) {
+                    HttpResponse<String> master = Http.send(
+                            Http.request(gateway + "/" + stream + "/index.m3u8").GET());
+                    assertThat(master.statusCode()).as(gateway + " " + stream).isEqualTo(200);
+                }
+            }
+        });
     }
 
     @AfterAll

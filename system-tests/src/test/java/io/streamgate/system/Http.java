@@ -29,6 +29,11 @@ final class Http {
     static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // A part that does not answer is worth a post-mortem: what every process of the cloud was doing then.
+            Diagnostics.capture("timeout " + request.build().method() + " "
+                    + request.build().uri());
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -83,11 +83,12 @@ public class PlacementStore implements StreamerPlacements {
 
     /** Adds an active placement (the stream's row must exist). */
     public Mono<Void> place(long projectId, String streamName, Streamer streamer, String reason, Instant now) {
-        return db.sql("INSERT INTO placements (project_id, stream_name, streamer_id, state, since)"
-                        + " VALUES (:project, :name, :streamer, 'active', :since)")
-                .bind("project", projectId)
-                .bind("name", streamName)
-                .bind("streamer", streamer.id())
+        return one(
+                        db.sql("INSERT INTO placements (project_id, stream_name, streamer_id, state, since)"
+                                + " VALUES (:project, :name, :streamer, 'active', :since)"),
+                        projectId,
+                        streamName,
+                        streamer)
                 .bind("since", utc(now))
                 .fetch()
                 .rowsUpdated()
@@ -98,48 +99,61 @@ public class PlacementStore implements StreamerPlacements {
 
     /** Marks an active placement as leaving; nothing (and no event) when it is not active. */
     public Mono<Void> leave(long projectId, String streamName, Streamer streamer, String reason, Instant now) {
-        return db.sql("UPDATE placements SET state = 'leaving', since = :since"
-                        + " WHERE project_id = :project AND stream_name = :name AND streamer_id = :streamer"
-                        + " AND state = 'active'")
-                .bind("project", projectId)
-                .bind("name", streamName)
-                .bind("streamer", streamer.id())
-                .bind("since", utc(now))
-                .fetch()
-                .rowsUpdated()
-                .timeout(storage.statementTimeout())
-                .flatMap(rows -> rows == 0
-                        ? Mono.<Void>empty()
-                        : record(
+        return recordIfChanged(
+                one(
+                                db.sql(
+                                        "UPDATE placements SET state = 'leaving', since = :since WHERE project_id = :project"
+                                                + " AND stream_name = :name AND streamer_id = :streamer AND state = 'active'"),
                                 projectId,
                                 streamName,
-                                streamer.id(),
-                                streamer.name(),
-                                PlacementAction.LEAVING,
-                                reason,
-                                now));
+                                streamer)
+                        .bind("since", utc(now)),
+                projectId,
+                streamName,
+                streamer,
+                PlacementAction.LEAVING,
+                reason,
+                now);
     }
 
     /** Removes a placement; nothing (and no event) when it is gone already. */
     public Mono<Void> remove(long projectId, String streamName, Streamer streamer, String reason, Instant now) {
-        return db.sql("DELETE FROM placements"
-                        + " WHERE project_id = :project AND stream_name = :name AND streamer_id = :streamer")
-                .bind("project", projectId)
-                .bind("name", streamName)
-                .bind("streamer", streamer.id())
-                .fetch()
+        return recordIfChanged(
+                one(
+                        db.sql("DELETE FROM placements"
+                                + " WHERE project_id = :project AND stream_name = :name AND streamer_id = :streamer"),
+                        projectId,
+                        streamName,
+                        streamer),
+                projectId,
+                streamName,
+                streamer,
+                PlacementAction.REMOVED,
+                reason,
+                now);
+    }
+
+    /** Binds the key of one placement: {@code :project}, {@code :name}, {@code :streamer}. */
+    private static DatabaseClient.GenericExecuteSpec one(
+            DatabaseClient.GenericExecuteSpec spec, long projectId, String streamName, Streamer streamer) {
+        return spec.bind("project", projectId).bind("name", streamName).bind("streamer", streamer.id());
+    }
+
+    /** Runs a change of one placement and records its event only when a row changed. */
+    private Mono<Void> recordIfChanged(
+            DatabaseClient.GenericExecuteSpec change,
+            long projectId,
+            String streamName,
+            Streamer streamer,
+            PlacementAction action,
+            String reason,
+            Instant now) {
+        return change.fetch()
                 .rowsUpdated()
                 .timeout(storage.statementTimeout())
                 .flatMap(rows -> rows == 0
                         ? Mono.<Void>empty()
-                        : record(
-                                projectId,
-                                streamName,
-                                streamer.id(),
-                                streamer.name(),
-                                PlacementAction.REMOVED,
-                                reason,
-                                now));
+                        : record(projectId, streamName, streamer.id(), streamer.name(), action, reason, now));
     }
 
     /** Records a removal event for each placement of the stream, which is about to be deleted with it (cascade). */
