@@ -70,10 +70,7 @@ class ControlApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        http = TestServers.client(port);
         if (!streamersRegistered) {
             registerStreamer("sim-1", SIM_1.baseUrl());
             registerStreamer("sim-2", SIM_2.baseUrl());

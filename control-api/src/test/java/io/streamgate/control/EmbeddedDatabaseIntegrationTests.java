@@ -2,7 +2,6 @@ package io.streamgate.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,7 @@ class EmbeddedDatabaseIntegrationTests {
 
     @Test
     void sameMigrationsRunAndAStreamCanBeCreated() {
-        WebTestClient http = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
+        WebTestClient http = TestServers.client(port);
         http.post()
                 .uri("/admin/v1/streamers")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer admin-h2")

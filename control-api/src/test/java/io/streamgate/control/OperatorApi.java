@@ -1,6 +1,5 @@
 package io.streamgate.control;
 
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,10 +30,7 @@ public final class OperatorApi {
     private final String gatewayToken;
 
     public OperatorApi(int port, String adminToken, String gatewayToken) {
-        this.http = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        this.http = TestServers.client(port);
         this.adminToken = adminToken;
         this.gatewayToken = gatewayToken;
     }

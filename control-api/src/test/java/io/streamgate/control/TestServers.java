@@ -4,8 +4,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /** Where the real PostgreSQL and Redis of the integration tests are, and a fresh namespace per test class. */
 public final class TestServers {
@@ -18,6 +23,20 @@ public final class TestServers {
     /** A schema name no other test class uses. */
     public static String freshSchema() {
         return "it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    }
+
+    /**
+     * A client of the control-api under test on {@code port}. Each request opens a connection of its own instead of
+     * sharing Reactor Netty's global resources with the server in the same JVM (which Spring disposes when a test
+     * context closes): with them shared, a request now and then went unanswered until the client's timeout, here and
+     * in the gateway's tests.
+     */
+    public static WebTestClient client(int port) {
+        return WebTestClient.bindToServer(
+                        new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** A Redis channel no other test class listens on. */

@@ -18,6 +18,7 @@ import io.streamgate.control.web.ProblemType;
 import io.streamgate.domain.name.InternalStreamName;
 import io.streamgate.domain.signing.PlaybackSigner;
 import io.streamgate.domain.signing.PublishTokens;
+import io.streamgate.domain.snapshot.ConfigSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -121,7 +122,12 @@ class PublishService {
                         })
                         .switchIfEmpty(Mono.defer(() -> templates
                                 .covering(projectId, name)
-                                .flatMap(template -> createFromTemplate(template, name, streamer))
+                                .flatMap(template -> takesNew(streamer, template)
+                                        ? createFromTemplate(template, name, streamer)
+                                        : refuse(
+                                                internalName,
+                                                streamerName + " cannot take a new stream of template "
+                                                        + template.name() + " (not active, or outside its region)"))
                                 .switchIfEmpty(Mono.defer(() -> refuse(internalName, "no such stream or template"))))))
                 .switchIfEmpty(Mono.defer(() -> refuse(internalName, "unknown streamer " + streamerName)))
                 // The decision: a streamer's publish check must get an answer; a database failure refuses the
@@ -130,6 +136,11 @@ class PublishService {
                     log.warn("Publish check of {} on {} failed: {}", internalName, streamerName, error.toString());
                     return refuse(internalName, "check failed");
                 });
+    }
+
+    /** A new stream is placed first where its encoder publishes, so that streamer must be allowed to carry it. */
+    private static boolean takesNew(Streamer streamer, StoredTemplate template) {
+        return streamer.state() == ConfigSnapshot.StreamerState.ACTIVE && streamer.serves(template.region());
     }
 
     private Mono<Boolean> createFromTemplate(StoredTemplate template, String name, Streamer streamer) {

@@ -77,10 +77,7 @@ class PublishIntegrationTests {
     @BeforeAll
     void setUp() {
         api = new OperatorApi(port, ADMIN, GATEWAY);
-        http = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        http = TestServers.client(port);
         register("ingest-1", ONE, "{\"rtmp_url\": \"rtmp://127.0.0.1:1935/live\"}");
         register("ingest-2", TWO, "{}");
         Eventually.get("both streamers polled", () -> {
@@ -261,6 +258,15 @@ class PublishIntegrationTests {
                 .isTrue();
         // Again: the stream exists now and is placed there, so the same check simply allows.
         assertThat(onPublish("ingest-2", internal, token)).isEqualTo(204);
+
+        // A streamer outside a template's region may not take its new streams.
+        assertThat(operator(PUT, "/api/v1/templates/far", "{\"prefix\": \"far-\", \"region\": \"elsewhere\"}")
+                        .status())
+                .isEqualTo(201);
+        String far = projectId + "_far-1";
+        assertThat(onPublish("ingest-2", far, TOKENS.mint(far, Instant.now().getEpochSecond() + 600)))
+                .isEqualTo(403);
+        assertThat(operator(GET, "/api/v1/streams/far-1", null).status()).isEqualTo(404);
 
         String outside = projectId + "_studio";
         assertThat(onPublish(
