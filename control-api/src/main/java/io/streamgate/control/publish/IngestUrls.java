@@ -34,8 +34,6 @@ import reactor.core.publisher.Mono;
 @Component
 class IngestUrls implements Ingest {
 
-    static final String PUBLISH_INPUT = "publish://";
-
     private final PlacementStore placements;
     private final StreamerDirectory streamers;
     private final StreamerHealth health;
@@ -64,7 +62,7 @@ class IngestUrls implements Ingest {
     /** The operator view's publish URLs: only for streams that take publishers, with the default token lifetime. */
     @Override
     public Mono<StreamResponse.Publish> of(StoredStream stream) {
-        if (!takesPublishers(stream)) {
+        if (!stream.takesPublishers()) {
             return Mono.empty();
         }
         return placed(stream)
@@ -129,9 +127,5 @@ class IngestUrls implements Ingest {
             endpoints.add(new StreamResponse.Endpoint(endpoint.protocol(), endpoint.url()));
         }
         return endpoints;
-    }
-
-    static boolean takesPublishers(StoredStream stream) {
-        return stream.inputs().stream().anyMatch(input -> input.url().startsWith(PUBLISH_INPUT));
     }
 }

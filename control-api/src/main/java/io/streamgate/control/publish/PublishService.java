@@ -80,7 +80,7 @@ class PublishService {
     /** The publish URLs of a stream, or of a name a template covers (the stream is created on first publish). */
     Mono<StreamResponse.Publish> publishUrl(long projectId, String name, Duration ttl) {
         return streams.find(projectId, name)
-                .flatMap(stream -> IngestUrls.takesPublishers(stream)
+                .flatMap(stream -> stream.takesPublishers()
                         ? ingests.placed(stream)
                         : Mono.<List<Streamer>>error(noPublishInput(name)))
                 .switchIfEmpty(Mono.defer(() -> templates
@@ -110,7 +110,7 @@ class PublishService {
                 .find(streamerName)
                 .flatMap(streamer -> streams.find(projectId, name)
                         .flatMap(stream -> {
-                            if (!IngestUrls.takesPublishers(stream)) {
+                            if (!stream.takesPublishers()) {
                                 return refuse(internalName, "the stream has no publish:// input");
                             }
                             return placements
@@ -147,7 +147,7 @@ class PublishService {
         return streams.put(
                         template.projectId(),
                         name,
-                        List.of(new StreamInput(IngestUrls.PUBLISH_INPUT)),
+                        List.of(new StreamInput(StreamInput.PUBLISH)),
                         template.playbackMode(),
                         template.authChain(),
                         template.region(),

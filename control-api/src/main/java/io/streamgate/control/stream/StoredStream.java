@@ -25,4 +25,9 @@ public record StoredStream(
         inputs = List.copyOf(inputs);
         authChain = authChain == null ? null : List.copyOf(authChain);
     }
+
+    /** Whether an encoder may publish to the stream: one of its inputs is {@code publish://}. */
+    public boolean takesPublishers() {
+        return inputs.stream().anyMatch(StreamInput::published);
+    }
 }

@@ -22,8 +22,6 @@ final class StreamRules {
     static final Set<String> SCHEMES = Set.of("fake", "publish", "rtmp", "rtmps", "srt", "http", "https");
     static final Set<String> PLAYBACK_MODES = Set.of("rewrite", "redirect");
     static final String DEFAULT_PLAYBACK_MODE = "rewrite";
-    /** The input of a stream that waits for an encoder to publish to it. */
-    static final String PUBLISH = "publish://";
 
     private StreamRules() {}
 
@@ -79,7 +77,7 @@ final class StreamRules {
         if (url.length() > MAX_URL_LENGTH) {
             return url.length() + " characters (expected: at most " + MAX_URL_LENGTH + ")";
         }
-        if (PUBLISH.equals(url)) {
+        if (StreamInput.PUBLISH.equals(url)) {
             // Flussonic's way of saying "an encoder publishes to us"; java.net.URI refuses its empty authority.
             return null;
         }

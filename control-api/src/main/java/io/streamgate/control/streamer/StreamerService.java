@@ -37,6 +37,7 @@ class StreamerService {
     private final StreamerPlacements placements;
     private final StreamerDrivers drivers;
     private final StreamerHealth health;
+    private final StreamerStatusPoller poller;
     private final ConfigChanges changes;
     private final SnowflakeIdGenerator ids;
     private final JsonMapper json;
@@ -47,6 +48,7 @@ class StreamerService {
             StreamerPlacements placements,
             StreamerDrivers drivers,
             StreamerHealth health,
+            StreamerStatusPoller poller,
             ConfigChanges changes,
             SnowflakeIdGenerator ids,
             JsonMapper json,
@@ -55,6 +57,7 @@ class StreamerService {
         this.placements = placements;
         this.drivers = drivers;
         this.health = health;
+        this.poller = poller;
         this.changes = changes;
         this.ids = ids;
         this.json = json;
@@ -73,21 +76,11 @@ class StreamerService {
                                     () -> directory.insert(streamer, now).thenReturn(streamer)))))
                     // A concurrent registration may win the race between our check and our insert.
                     .onErrorMap(DuplicateKeyException.class, e -> nameTaken(streamer.name()))
-                    .flatMap(saved -> firstSighting(saved).thenReturn(saved))
+                    // One look right away, so the answer says whether it answers and streams created the next
+                    // moment are placed on it instead of waiting for the poller's next tick and a reconcile round.
+                    .flatMap(saved -> poller.state(saved).thenReturn(saved))
                     .map(saved -> StreamerResponse.of(saved, health.of(saved.id()), 0));
         });
-    }
-
-    /**
-     * Asks a new streamer for its state once, right away: the answer then says whether it answers, and streams created
-     * the next moment can be placed on it instead of waiting for the poller's next tick and a reconcile round.
-     */
-    private Mono<Void> firstSighting(Streamer streamer) {
-        return drivers.state(streamer)
-                .doOnNext(state -> health.seen(streamer.id(), state))
-                // The decision: registration is committed either way; an unanswered first look is left to the poller.
-                .onErrorResume(error -> Mono.empty())
-                .then();
     }
 
     /**

@@ -78,7 +78,8 @@ class StreamerStatusPoller implements SmartLifecycle {
                 .then();
     }
 
-    private Mono<Void> state(Streamer streamer) {
+    /** One look at one streamer's state; never fails (a failed look is a missed sighting). */
+    Mono<Void> state(Streamer streamer) {
         return drivers.state(streamer)
                 .doOnNext(state -> health.seen(streamer.id(), state))
                 // The decision: an unanswered poll is a missed sighting; the streamer is down once dead-after passes.
