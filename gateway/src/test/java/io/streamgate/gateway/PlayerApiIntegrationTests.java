@@ -147,6 +147,9 @@ class PlayerApiIntegrationTests {
         TestHttp.Response health = TestHttp.get("http://127.0.0.1:" + managementPort + "/actuator/health");
         assertThat(health.text()).contains("\"status\":\"UP\"");
         assertThat(TestHttp.get(port, "localhost", "/actuator/health").status()).isEqualTo(404);
+        // The player route is added to the main server only: the management port never answers players.
+        assertThat(TestHttp.get(managementPort, HOST_A, "/live/index.m3u8").status())
+                .isEqualTo(404);
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(FILE));
         assertThat(SnakeCaseJson.MAPPER
                         .readValue(Files.readAllBytes(FILE), ConfigSnapshot.class)
@@ -190,6 +193,8 @@ class PlayerApiIntegrationTests {
     void redirectModeAnswers302ToTheSignedMasterPlaylist() {
         TestHttp.Response byStream = TestHttp.get(port, HOST_A, "/redir/index.m3u8");
         assertThat(byStream.status()).isEqualTo(302);
+        // An explicit empty body keeps the player's connection reusable.
+        assertThat(byStream.header(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo("0");
         String location = byStream.header(HttpHeaderNames.LOCATION);
         assertThat(location).startsWith(S1.baseUrl() + "/101_redir/index.m3u8?sg_kid=k1&");
         assertThat(verify(S1, "101_redir", location)).isEqualTo(PlaybackSigner.Verification.VALID);
