@@ -15,8 +15,8 @@ import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectStatus;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerState;
-import io.streamgate.gateway.balancer.StickyBalancer;
 import io.streamgate.gateway.balancer.ViewerRegion;
+import io.streamgate.gateway.balancer.ViewerSession;
 import io.streamgate.gateway.live.LiveMap;
 import io.streamgate.gateway.live.LiveStreamer;
 import io.streamgate.gateway.live.StreamerHealth;
@@ -103,9 +103,6 @@ class FailoverIntegrationTests {
 
     @Autowired
     StreamerHealth health;
-
-    @Autowired
-    StickyBalancer balancer;
 
     @Autowired
     MeterRegistry meters;
@@ -234,7 +231,10 @@ class FailoverIntegrationTests {
         TestHttp.Response moved = play("/stop/index.m3u8?sg_sid=" + session);
         assertThat(moved.status()).isEqualTo(200);
         assertThat(streamerOf(moved)).isEqualTo(K2.baseUrl());
-        assertThat(balancer.streamerOf(session)).isEqualTo(4);
+        // The moved viewer's URLs carry its new placement, under the same identity.
+        String movedSession = sessionOf(moved);
+        assertThat(ViewerSession.streamerOf(movedSession)).isEqualTo(4);
+        assertThat(ViewerSession.identityOf(movedSession)).isEqualTo(ViewerSession.identityOf(session));
         await().atMost(Duration.ofSeconds(5)).until(() -> health.ejected(K1_ID));
 
         // K1 is back, with no viewers at all, and its polls succeed again: but it is ejected, so no viewer goes there.
@@ -245,7 +245,7 @@ class FailoverIntegrationTests {
         int checked = 0;
         while (health.ejected(K1_ID)) {
             TestHttp.Response newViewer = play("/stop/tracks-v1/1.ts");
-            TestHttp.Response returning = play("/stop/index.m3u8?sg_sid=" + session);
+            TestHttp.Response returning = play("/stop/index.m3u8?sg_sid=" + movedSession);
             // Only answers given entirely within the ejection count: it may end while a request is under way.
             if (health.ejected(K1_ID)) {
                 checked++;
@@ -258,7 +258,7 @@ class FailoverIntegrationTests {
         // Once the ejection is over, new viewers go to the emptiest streamer again; the moved viewer stays put.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(streamerOf(play("/stop/tracks-v1/1.ts")))
                 .isEqualTo(K1.baseUrl()));
-        assertThat(streamerOf(play("/stop/index.m3u8?sg_sid=" + session))).isEqualTo(K2.baseUrl());
+        assertThat(streamerOf(play("/stop/index.m3u8?sg_sid=" + movedSession))).isEqualTo(K2.baseUrl());
     }
 
     @Test
@@ -309,7 +309,7 @@ class FailoverIntegrationTests {
         TestHttp.Response moved = play("/drain/index.m3u8?sg_sid=" + session);
         assertThat(moved.status()).isEqualTo(200);
         assertThat(streamerOf(moved)).isEqualTo(D2.baseUrl());
-        assertThat(balancer.streamerOf(session)).isEqualTo(D2_ID);
+        assertThat(ViewerSession.streamerOf(sessionOf(moved))).isEqualTo(D2_ID);
 
         // Where only the draining streamer has the stream live, it serves: better than a 503.
         D2.notLive("101_drain");

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class BalancerConfiguration {
 
     @Bean
-    StickyBalancer stickyBalancer(BalancerProperties properties, Clock clock, MeterRegistry meters) {
-        return new StickyBalancer(properties, clock, meters);
+    StickyBalancer stickyBalancer(Clock clock, MeterRegistry meters) {
+        return new StickyBalancer(clock, meters);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.streamgate.gateway.playback;
 
 import io.netty.channel.ChannelOption;
+import io.streamgate.gateway.balancer.ViewerSession;
 import io.streamgate.gateway.live.LiveStreamer;
 import io.streamgate.gateway.signing.UrlSigner;
 import io.streamgate.plugin.api.protocol.ManifestTemplate;
@@ -40,7 +41,7 @@ final class EntryManifests {
     private final Duration timeout;
     private final long ttlMillis;
     /** The gateway's own viewer session on the streamers: counts as one client, whatever the traffic. */
-    private final String gatewaySession = "gw-" + UrlSigner.newSessionId();
+    private final String gatewaySession = "gw-" + ViewerSession.newIdentity();
 
     private final Map<Key, Entry> cache = new ConcurrentHashMap<>();
 

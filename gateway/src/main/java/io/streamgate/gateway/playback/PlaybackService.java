@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.domain.signing.PlaybackSigner;
 import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
 import io.streamgate.gateway.balancer.StickyBalancer;
+import io.streamgate.gateway.balancer.ViewerSession;
 import io.streamgate.gateway.live.LiveMap;
 import io.streamgate.gateway.live.LiveStreamer;
 import io.streamgate.gateway.live.StreamerHealth;
@@ -28,8 +29,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>The manifests handed out point straight at streamers with the gateway's signature, so players fetch child
  * playlists and segments from there: the auth chain is asked once per viewer session, not once per segment. The
- * signature carries the session id ({@code sg_sid}); a player that comes back with it (after an error, on a master
- * reload) keeps its streamer while that one is healthy, live and active. Its entry manifest is fetched afresh rather
+ * signature carries the session id ({@code sg_sid}), which names the streamer the session was placed on
+ * ({@link ViewerSession}); a player that comes back with it (after an error, on a master reload) keeps that streamer
+ * while it is healthy, live and active. Its entry manifest is fetched afresh rather
  * than from the cache, so a streamer that died since the last poll is found out by that fetch, not by the player.
  *
  * <p>A streamer that refuses the connection, times out or answers 5xx to an entry-manifest fetch is ejected (see
@@ -96,12 +98,14 @@ final class PlaybackService {
             denials.increment();
             return forbidden;
         }
-        // The viewer's session: the one its URL already carries (sticky), or a new one for a new viewer.
+        // The viewer's session: the identity its URL already carries (with the streamer it was placed on), or a new
+        // one.
         String given = request.queryParam(PlaybackSigner.SESSION);
-        boolean returning = validSession(given);
-        String session = returning ? given : UrlSigner.newSessionId();
+        String known = ViewerSession.identityOf(given);
+        String identity = known != null ? known : ViewerSession.newIdentity();
+        long previous = known != null ? ViewerSession.streamerOf(given) : StickyBalancer.NONE;
         if (chain.backends().isEmpty()) {
-            return play(request, path, target, protocol, session, returning);
+            return play(request, path, target, protocol, identity, previous);
         }
         PlayRequest check = new PlayRequest(
                 Long.toString(target.stream().projectId()),
@@ -111,10 +115,10 @@ final class PlaybackService {
                 request.referer(),
                 request.userAgent(),
                 protocol.type(),
-                session);
+                identity);
         return chain.check(check).flatMap(decision -> {
             if (decision instanceof AuthDecision.Allow) {
-                return play(request, path, target, protocol, session, returning);
+                return play(request, path, target, protocol, identity, previous);
             }
             // Every deny answers the same bytes: the reason is for logs, never for the viewer.
             denials.increment();
@@ -128,31 +132,36 @@ final class PlaybackService {
             PlayPath path,
             StreamTarget target,
             PlaybackProtocols.Owned protocol,
-            String session,
-            boolean returning) {
+            String identity,
+            long previous) {
         List<LiveStreamer> live = liveMap.streamersOf(target.internalName());
         String region = request.region();
-        LiveStreamer chosen = balancer.choose(live, session, returning, region, StickyBalancer.NONE);
+        LiveStreamer chosen = balancer.choose(live, identity, previous, region, StickyBalancer.NONE);
         if (chosen == null) {
             return unavailableMono;
         }
-        String signed = signer.sign(target.internalName(), session);
+        String signed = signer.sign(target.internalName(), ViewerSession.placed(identity, chosen.streamerId()));
         if (!protocol.protocol().isEntryManifest(path.rest())
                 || target.stream().playbackMode() == PlaybackMode.REDIRECT
                 || "redirect".equals(request.queryParam("mode"))) {
             return Mono.just(redirect(chosen, target, path.rest(), signed));
         }
-        return rewrite(chosen, target, path, protocol, signed, returning)
+        // A returning viewer's manifest is fetched afresh: see the class comment.
+        boolean fresh = previous != StickyBalancer.NONE;
+        return rewrite(chosen, target, path, protocol, signed, fresh)
                 .onErrorResume(EntryManifests.UpstreamFailure.class, failure -> {
                     // One retry on another candidate: a viewer should not see one streamer's failure. The failed
                     // streamer is excluded even when its failure was only about this stream (a 4xx), and the session
-                    // is remembered on the new one.
+                    // is placed on the new one.
                     onFailure(chosen, failure);
-                    LiveStreamer next = balancer.choose(live, session, false, region, chosen.streamerId());
+                    LiveStreamer next =
+                            balancer.choose(live, identity, StickyBalancer.NONE, region, chosen.streamerId());
                     if (next == null) {
                         return unavailableMono;
                     }
-                    return rewrite(next, target, path, protocol, signed, returning)
+                    String resigned =
+                            signer.sign(target.internalName(), ViewerSession.placed(identity, next.streamerId()));
+                    return rewrite(next, target, path, protocol, resigned, fresh)
                             .onErrorResume(EntryManifests.UpstreamFailure.class, second -> {
                                 // Both failed: tell the player to come back rather than fail it for good.
                                 onFailure(next, second);
@@ -188,21 +197,5 @@ final class PlaybackService {
     private static PlaybackAnswer redirect(LiveStreamer streamer, StreamTarget target, String rest, String signed) {
         return new PlaybackAnswer.Redirect(
                 streamer.baseUrl() + "/" + target.internalName() + "/" + rest + "?" + signed);
-    }
-
-    /** A well-formed session id; it is not a secret and buys nothing but stickiness, so no signature is asked. */
-    private static boolean validSession(String session) {
-        if (session == null || session.isEmpty() || session.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < session.length(); i++) {
-            char c = session.charAt(i);
-            boolean ok =
-                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 }

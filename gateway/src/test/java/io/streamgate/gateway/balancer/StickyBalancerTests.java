@@ -1,7 +1,6 @@
 package io.streamgate.gateway.balancer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerState;
@@ -16,24 +15,26 @@ import org.junit.jupiter.api.Test;
 
 class StickyBalancerTests {
 
+    private static final String VIEWER = "Xk3v9QpL0aZt7wRe";
+
     private final MutableClock clock = new MutableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final StreamerHealth health = health();
-    private final StickyBalancer balancer = new StickyBalancer(BalancerProperties.defaults(), clock, meters);
+    private final StickyBalancer balancer = new StickyBalancer(clock, meters);
 
     @Test
     void aReturningSessionStaysOnItsStreamerWhileAnotherBecomesLessLoaded() {
         LiveStreamer first = balancer.choose(
                 poll(streamer(1, StreamerState.ACTIVE, 0), streamer(2, StreamerState.ACTIVE, 5)),
-                "viewer",
-                false,
+                VIEWER,
+                StickyBalancer.NONE,
                 null,
                 StickyBalancer.NONE);
         assertThat(first.streamerId()).isEqualTo(1);
         assertThat(first.assigned()).isEqualTo(1);
 
         List<LiveStreamer> nextPoll = poll(streamer(1, StreamerState.ACTIVE, 90), streamer(2, StreamerState.ACTIVE, 0));
-        LiveStreamer again = balancer.choose(nextPoll, "viewer", true, null, StickyBalancer.NONE);
+        LiveStreamer again = balancer.choose(nextPoll, VIEWER, first.streamerId(), null, StickyBalancer.NONE);
         assertThat(again.streamerId()).isEqualTo(1);
         // Staying is not a new session: it does not add to the streamer's load.
         assertThat(again.assigned()).isZero();
@@ -42,32 +43,23 @@ class StickyBalancerTests {
     }
 
     @Test
-    void aReturningSessionMovesWhenItsStreamerIsEjectedDrainingOrGoneAndTheMoveIsRemembered() {
-        balancer.choose(
-                poll(streamer(1, StreamerState.ACTIVE, 0), streamer(2, StreamerState.ACTIVE, 5)),
-                "viewer",
-                false,
-                null,
-                StickyBalancer.NONE);
-
+    void aReturningSessionMovesWhenItsStreamerIsEjectedDrainingOrGone() {
         health.failed(1, "refused");
         List<LiveStreamer> ejected = poll(streamer(1, StreamerState.ACTIVE, 0), streamer(2, StreamerState.ACTIVE, 5));
-        assertThat(balancer.choose(ejected, "viewer", true, null, StickyBalancer.NONE)
+        assertThat(balancer.choose(ejected, VIEWER, 1, null, StickyBalancer.NONE)
                         .streamerId())
                 .isEqualTo(2);
-        assertThat(balancer.streamerOf("viewer")).isEqualTo(2);
 
         List<LiveStreamer> draining = poll(
                 streamer(2, StreamerState.DRAINING, 0),
                 streamer(3, StreamerState.ACTIVE, 50),
                 streamer(4, StreamerState.ACTIVE, 70));
-        assertThat(balancer.choose(draining, "viewer", true, null, StickyBalancer.NONE)
+        assertThat(balancer.choose(draining, VIEWER, 2, null, StickyBalancer.NONE)
                         .streamerId())
                 .isEqualTo(3);
 
         List<LiveStreamer> gone = poll(streamer(4, StreamerState.ACTIVE, 70));
-        assertThat(balancer.choose(gone, "viewer", true, null, StickyBalancer.NONE)
-                        .streamerId())
+        assertThat(balancer.choose(gone, VIEWER, 3, null, StickyBalancer.NONE).streamerId())
                 .isEqualTo(4);
         assertThat(meters.counter("streamgate.gateway.balancer.sessions.moved").count())
                 .isEqualTo(3);
@@ -75,10 +67,9 @@ class StickyBalancerTests {
 
     @Test
     void aSessionOnADrainingStreamerStaysWhenNoActiveOneHasTheStream() {
-        balancer.choose(poll(streamer(1, StreamerState.DRAINING, 0)), "viewer", false, null, StickyBalancer.NONE);
         List<LiveStreamer> stillDraining =
                 poll(streamer(1, StreamerState.DRAINING, 100), streamer(2, StreamerState.DRAINING, 0));
-        assertThat(balancer.choose(stillDraining, "viewer", true, null, StickyBalancer.NONE)
+        assertThat(balancer.choose(stillDraining, VIEWER, 1, null, StickyBalancer.NONE)
                         .streamerId())
                 .isEqualTo(1);
     }
@@ -86,46 +77,21 @@ class StickyBalancerTests {
     @Test
     void theStreamerThatJustFailedTheRequestIsLeftEvenIfNotEjected() {
         List<LiveStreamer> live = poll(streamer(1, StreamerState.ACTIVE, 0), streamer(2, StreamerState.ACTIVE, 5));
-        balancer.choose(live, "viewer", false, null, StickyBalancer.NONE);
-        assertThat(balancer.choose(live, "viewer", true, null, 1).streamerId()).isEqualTo(2);
-        assertThat(balancer.choose(List.of(live.get(0)), "other", false, null, 1))
+        assertThat(balancer.choose(live, VIEWER, 1, null, 1).streamerId()).isEqualTo(2);
+        assertThat(balancer.choose(List.of(live.get(0)), "other", StickyBalancer.NONE, null, 1))
                 .isNull();
     }
 
     @Test
-    void anIdleSessionIsForgottenAndPlacedAnew() {
-        balancer.choose(
-                poll(streamer(1, StreamerState.ACTIVE, 0), streamer(2, StreamerState.ACTIVE, 5)),
-                "viewer",
-                false,
-                null,
-                StickyBalancer.NONE);
-        clock.advance(Duration.ofMinutes(9));
-        assertThat(balancer.streamerOf("viewer")).isEqualTo(1);
-        // The read above was an access: the session is kept for another 10 minutes from now.
-        clock.advance(Duration.ofMinutes(9));
-        assertThat(balancer.streamerOf("viewer")).isEqualTo(1);
-        clock.advance(Duration.ofMinutes(10).plusMillis(1));
-        assertThat(balancer.streamerOf("viewer")).isNull();
-
+    void aSessionPlacedOnAStreamerThatIsNotLiveIsPlacedAnewAndCountsAsNew() {
         LiveStreamer placed = balancer.choose(
                 poll(streamer(1, StreamerState.ACTIVE, 9), streamer(2, StreamerState.ACTIVE, 0)),
-                "viewer",
-                true,
+                VIEWER,
+                7,
                 null,
                 StickyBalancer.NONE);
         assertThat(placed.streamerId()).isEqualTo(2);
         assertThat(placed.assigned()).isEqualTo(1);
-    }
-
-    @Test
-    void settingsAreValidated() {
-        assertThatThrownBy(() -> new BalancerProperties(Duration.ZERO, 10))
-                .hasMessageContaining("streamgate.gateway.balancer.session-idle");
-        assertThatThrownBy(() -> new BalancerProperties(Duration.ofMinutes(1), 0))
-                .hasMessageContaining("streamgate.gateway.balancer.max-sessions");
-        assertThat(new BalancerProperties(Duration.ofMillis(1), 1).maxSessions())
-                .isEqualTo(1);
     }
 
     private LiveStreamer streamer(long id, StreamerState state, long clients) {
