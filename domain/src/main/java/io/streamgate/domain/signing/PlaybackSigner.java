@@ -34,7 +34,7 @@ public final class PlaybackSigner {
 
     /** The query string (without {@code ?}) that makes URLs under {@code /{stream}/} playable until the expiry. */
     public String sign(String stream, String sessionId, long expiresEpochSecond) {
-        if (!SESSION_ID.matcher(sessionId).matches()) {
+        if (!validSessionId(sessionId)) {
             throw new IllegalArgumentException("session id: '" + sessionId + "' (expected: " + SESSION_ID + ")");
         }
         String kid = keys.activeKeyId();
@@ -62,7 +62,7 @@ public final class PlaybackSigner {
         if (kid == null || expires == null || sessionId == null || signature == null) {
             return Verification.MISSING;
         }
-        if (!SESSION_ID.matcher(sessionId).matches() || signature.length() > 64 || expires.length() > 19) {
+        if (!validSessionId(sessionId) || signature.length() > 64 || expires.length() > 19) {
             return Verification.MALFORMED;
         }
         if (keys.secret(kid) == null) {
@@ -82,6 +82,26 @@ public final class PlaybackSigner {
             return Verification.BAD_SIGNATURE;
         }
         return expiry < nowEpochSecond ? Verification.EXPIRED : Verification.VALID;
+    }
+
+    /**
+     * Whether {@code sessionId} matches {@link #SESSION_ID}; a loop rather than the regex, which cost a tenth of the
+     * gateway's own CPU per signed redirect.
+     */
+    public static boolean validSessionId(String sessionId) {
+        int length = sessionId.length();
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = sessionId.charAt(i);
+            boolean ok =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] mac(String kid, String stream, String expires, String sessionId) {

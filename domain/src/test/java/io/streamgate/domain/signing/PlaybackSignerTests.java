@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamgate.domain.signing.PlaybackSigner.Verification;
 import java.util.HashMap;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
@@ -99,5 +102,19 @@ class PlaybackSignerTests {
             out.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         return out;
+    }
+
+    @Property(tries = 2000)
+    void theSessionIdCheckAgreesWithItsPattern(@ForAll("sessionLike") String session) {
+        assertThat(PlaybackSigner.validSessionId(session))
+                .isEqualTo(PlaybackSigner.SESSION_ID.matcher(session).matches());
+    }
+
+    @Provide
+    Arbitrary<String> sessionLike() {
+        return Arbitraries.strings()
+                .withChars("Az09-_.~/ %\u00e9\u0000")
+                .withCharRange('@', '`')
+                .ofMaxLength(70);
     }
 }
