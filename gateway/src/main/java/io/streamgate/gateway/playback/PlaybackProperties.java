@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The play path's settings.
  *
  * @param masterTimeout the time limit of fetching a master playlist from a streamer, connect included (default 2 s)
- * @param masterCacheTtl how long a fetched master playlist is reused for the same streamer and stream (default 2 s)
+ * @param masterCacheTtl how long a fetched master playlist is reused for the same streamer and stream before one
+ *     background fetch refreshes it (default 2 s); while that runs the held one is still served, for at most one more
+ *     TTL
  * @param retryAfter the {@code Retry-After} of a 503 when no streamer has the stream live (default 2 s)
  */
 @ConfigurationProperties("streamgate.gateway.playback")
