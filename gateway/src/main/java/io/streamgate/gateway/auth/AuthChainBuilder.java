@@ -1,12 +1,12 @@
 package io.streamgate.gateway.auth;
 
-import io.streamgate.domain.name.InternalStreamName;
 import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.AuthBackendEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
 import io.streamgate.gateway.auth.AuthChains.BackendKey;
 import io.streamgate.gateway.auth.AuthChains.BuiltBackend;
+import io.streamgate.gateway.auth.AuthChains.ChainKey;
 import io.streamgate.plugin.api.Settings;
 import io.streamgate.plugin.host.auth.AuthBackendDefinition;
 import io.streamgate.plugin.host.auth.AuthChain;
@@ -16,10 +16,9 @@ import io.streamgate.plugin.host.auth.GuardedAuthBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,38 +60,45 @@ public final class AuthChainBuilder {
                 backends.put(key, new BuiltBackend(entry, guard(entry)));
             }
         }
-        Map<Long, ProjectEntry> projects = new HashMap<>();
+        Map<Long, Optional<AuthChain>> projectDefaults = new HashMap<>();
         for (ProjectEntry project : snapshot.projects()) {
-            projects.put(project.id(), project);
+            if (!project.defaultAuthChain().isEmpty()) {
+                projectDefaults.put(
+                        project.id(), resolve(backends, project.id(), project.defaultAuthChain(), snapshot.version()));
+            }
         }
-        Map<String, AuthChain> byStream = new HashMap<>();
-        Set<String> broken = new HashSet<>();
+        Map<ChainKey, Optional<AuthChain>> named = new HashMap<>();
         for (StreamEntry stream : snapshot.streams()) {
-            String internalName = InternalStreamName.format(stream.projectId(), stream.name());
-            ProjectEntry project = projects.get(stream.projectId());
-            List<String> names = stream.authChain() != null
-                    ? stream.authChain()
-                    : project == null ? List.of() : project.defaultAuthChain();
-            List<GuardedAuthBackend> chain = new ArrayList<>(names.size());
-            for (String name : names) {
-                // Only the stream's own project is searched: a chain can never name another tenant's backend.
-                BuiltBackend built = backends.get(new BackendKey(stream.projectId(), name));
-                if (built == null || built.backend() == null) {
-                    log.warn(
-                            "Stream {} names auth backend '{}' which is {}; its players are denied",
-                            internalName,
-                            name,
-                            built == null ? "missing" : "not usable");
-                    broken.add(internalName);
-                    break;
-                }
-                chain.add(built.backend());
-            }
-            if (!chain.isEmpty() && !broken.contains(internalName)) {
-                byStream.put(internalName, AuthChain.of(chain));
+            if (stream.authChain() != null && !stream.authChain().isEmpty()) {
+                named.computeIfAbsent(
+                        new ChainKey(stream.projectId(), stream.authChain()),
+                        key -> resolve(backends, key.projectId(), key.names(), snapshot.version()));
             }
         }
-        return new AuthChains(backends, byStream, broken);
+        return new AuthChains(backends, projectDefaults, named);
+    }
+
+    /** One chain of one project's backends, or empty when a name cannot be used (its players are denied). */
+    private static Optional<AuthChain> resolve(
+            Map<BackendKey, BuiltBackend> backends, long projectId, List<String> names, long version) {
+        List<GuardedAuthBackend> chain = new ArrayList<>(names.size());
+        for (String name : names) {
+            // Only the chain's own project is searched: a chain can never name another tenant's backend.
+            BuiltBackend built = backends.get(new BackendKey(projectId, name));
+            if (built == null || built.backend() == null) {
+                log.warn(
+                        "Auth chain {} of project {} in snapshot {} names backend '{}' which is {}; its players are"
+                                + " denied",
+                        names,
+                        projectId,
+                        version,
+                        name,
+                        built == null ? "missing" : "not usable");
+                return Optional.empty();
+            }
+            chain.add(built.backend());
+        }
+        return Optional.of(AuthChain.of(chain));
     }
 
     private GuardedAuthBackend guard(AuthBackendEntry entry) {

@@ -93,7 +93,7 @@ final class PlaybackService {
             // Same answer as an unknown stream: a path no protocol serves reveals nothing either.
             return notFound;
         }
-        AuthChain chain = index.authChains().chainOf(target.internalName());
+        AuthChain chain = index.authChains().chainOf(target.stream());
         if (chain == null) {
             denials.increment();
             return forbidden;

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 /** Fetches {@code GET /internal/v1/snapshot}, conditionally on the version held. */
@@ -31,7 +32,8 @@ final class SnapshotClient {
                 .baseUrl(properties.controlUrl().toString())
                 .clientConnector(new ReactorClientHttpConnector(http))
                 // Snapshots of a large cloud outgrow the 256 KiB default.
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .codecs(codecs -> codecs.defaultCodecs()
+                        .maxInMemorySize((int) properties.maxSize().toBytes()))
                 .build();
         this.circuitBreaker = circuitBreaker;
         this.timeout = properties.timeout();
@@ -50,17 +52,21 @@ final class SnapshotClient {
                 })
                 .exchangeToMono(response -> {
                     if (response.statusCode().isSameCodeAs(HttpStatus.NOT_MODIFIED)) {
-                        return response.releaseBody().then(Mono.<ConfigSnapshot>empty());
+                        return response.releaseBody().then(Mono.<byte[]>empty());
                     }
                     if (!response.statusCode().is2xxSuccessful()) {
                         return response.releaseBody()
                                 .then(Mono.error(new SnapshotFetchException("control-api answered "
                                         + response.statusCode().value() + " to GET " + PATH)));
                     }
-                    return response.bodyToMono(byte[].class)
-                            .map(body -> SnakeCaseJson.MAPPER.readValue(body, ConfigSnapshot.class));
+                    return response.bodyToMono(byte[].class);
                 })
+                // The transfer is what the timeout bounds; parsing is the gateway's own work.
                 .timeout(timeout)
+                // Parsing a large snapshot takes a second or more: never on the event loops, which this client shares
+                // with the player port.
+                .publishOn(Schedulers.boundedElastic())
+                .map(body -> SnakeCaseJson.MAPPER.readValue(body, ConfigSnapshot.class))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where the snapshot comes from and where it is kept.
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param file the last-known-good copy, read at start when control-api is unreachable
  * @param redisUrl {@code redis://host:port} of the change channel ({@code STREAMGATE_REDIS_URL}); empty: periodic sync only
  * @param channel the Redis channel of change events (default {@link ConfigChannel#NAME})
+ * @param maxSize the largest snapshot accepted (default 512 MB; a snapshot of 1,000,000 streams is about 150 MB of
+ *     JSON); a larger one fails the fetch and the held one keeps serving
  */
 @ConfigurationProperties("streamgate.gateway.snapshot")
 record SnapshotProperties(
@@ -26,7 +29,8 @@ record SnapshotProperties(
         @DefaultValue("3s") Duration timeout,
         Path file,
         String redisUrl,
-        @DefaultValue(ConfigChannel.NAME) String channel) {
+        @DefaultValue(ConfigChannel.NAME) String channel,
+        @DefaultValue("512MB") DataSize maxSize) {
 
     SnapshotProperties {
         if (token == null || token.isBlank()) {
@@ -39,6 +43,10 @@ record SnapshotProperties(
         }
         if (file == null) {
             file = Path.of(System.getProperty("java.io.tmpdir"), "streamgate-gateway-snapshot.json");
+        }
+        if (maxSize.toBytes() < 1 || maxSize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "streamgate.gateway.snapshot.max-size: " + maxSize + " (expected: 1B to 2047MB)");
         }
         if (redisUrl != null && redisUrl.isBlank()) {
             redisUrl = null;
