@@ -32,10 +32,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -48,6 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class PlayerApiIntegrationTests {
 
     static final long A = 101;
@@ -122,6 +126,7 @@ class PlayerApiIntegrationTests {
         registry.add("streamgate.gateway.signing.keys", () -> FakeStreamer.KEYS);
         registry.add("streamgate.gateway.live.poll-interval", () -> "200ms");
         registry.add("streamgate.gateway.live.timeout", () -> "150ms");
+        registry.add("streamgate.gateway.playback.access-log", () -> "true");
     }
 
     @AfterAll
@@ -180,6 +185,16 @@ class PlayerApiIntegrationTests {
         }
         String other = TestHttp.get(port, HOST_A, "/live/index.m3u8").text();
         assertThat(other).doesNotContain(session);
+    }
+
+    @Test
+    void theAccessLogHasEveryPlayerRequestButNoQuery(CapturedOutput output) {
+        TestHttp.get(port, HOST_A, "/live/index.m3u8?token=s3cr3t-viewer-token");
+        TestHttp.get(managementPort, HOST_A, "/actuator/health?probe=mgmt");
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getOut()).contains("\"GET /live/index.m3u8 HTTP/1.1\" 200"));
+        assertThat(output.getOut()).doesNotContain("s3cr3t-viewer-token").doesNotContain("probe=mgmt");
     }
 
     @Test

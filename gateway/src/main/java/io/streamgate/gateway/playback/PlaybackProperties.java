@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     background fetch refreshes it (default 2 s); while that runs the held one is still served, for at most one more
  *     TTL
  * @param retryAfter the {@code Retry-After} of a 503 when no streamer has the stream live (default 2 s)
+ * @param accessLog whether the player port writes an access log line per request (default off), asynchronously and
+ *     without the query
  */
 @ConfigurationProperties("streamgate.gateway.playback")
 record PlaybackProperties(
         @DefaultValue("2s") Duration masterTimeout,
         @DefaultValue("2s") Duration masterCacheTtl,
-        @DefaultValue("2s") Duration retryAfter) {}
+        @DefaultValue("2s") Duration retryAfter,
+        @DefaultValue("false") boolean accessLog) {}

@@ -44,8 +44,13 @@ class PlayerServerConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> playerRoute(
-            PlaybackService playback, ViewerRegion region) {
+            PlaybackService playback, ViewerRegion region, PlaybackProperties properties) {
         PlayerHandler handler = new PlayerHandler(playback, region);
-        return factory -> factory.addRouteProviders(routes -> routes.route(request -> true, handler));
+        return factory -> {
+            factory.addRouteProviders(routes -> routes.route(request -> true, handler));
+            if (properties.accessLog()) {
+                factory.addServerCustomizers(server -> server.accessLog(true, new PlayerAccessLog()));
+            }
+        };
     }
 }

@@ -38,7 +38,7 @@ class EntryManifestsIntegrationTests {
     private final EntryManifests manifests = new EntryManifests(
             new UrlSigner(new PlaybackSigner(SigningKeys.parse(FakeStreamer.KEYS, null)), clock, Duration.ofHours(1)),
             clock,
-            new PlaybackProperties(Duration.ofSeconds(5), TTL, Duration.ofSeconds(2)));
+            new PlaybackProperties(Duration.ofSeconds(5), TTL, Duration.ofSeconds(2), false));
 
     @AfterEach
     void close() {
