@@ -87,9 +87,13 @@ final class HlsPlayer {
                                 status().is(200),
                                 startsWithExtM3u(),
                                 regex("(?m)^(https?://\\S+)$").findAll().saveAs("variants")))
+                // A player whose master or variant playlist failed has nothing to play: it stops there, so one
+                // failure is counted once, not again as a request that cannot even be built.
+                .exitHereIfFailed()
                 .exec(session -> session.set("variant", choice.pick(session.getList("variants")))
                         .remove("variants"))
                 .exec(variantPlaylist())
+                .exitHereIfFailed()
                 .exec(session -> {
                     MediaPlaylist playlist = playlist(session);
                     return session.remove("playlist")
@@ -107,6 +111,7 @@ final class HlsPlayer {
         return during(duration)
                 .on(pace(session -> Duration.ofMillis(session.getLong("targetMillis")), REFRESH_COUNTER)
                         .exec(variantPlaylist())
+                        .exitHereIfFailed()
                         .exec(session -> {
                             MediaPlaylist playlist = playlist(session);
                             long seen = session.getLong("lastSequence");
