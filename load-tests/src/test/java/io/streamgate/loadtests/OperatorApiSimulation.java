@@ -23,7 +23,7 @@ import java.time.Duration;
 public class OperatorApiSimulation extends Simulation {
 
     private final Target target = Target.fromProperties();
-    private final double rate = Double.parseDouble(SimulationProperties.string("operator.rate", "2"));
+    private final double rate = SimulationProperties.positive("operator.rate", 1);
     private final Duration duration = SimulationProperties.duration("operator.duration", Duration.ofSeconds(60));
     private final Duration think = SimulationProperties.duration("operator.think", Duration.ofSeconds(1));
     private final int players = SimulationProperties.integer("player.count", 100, 0);
@@ -38,9 +38,6 @@ public class OperatorApiSimulation extends Simulation {
     private final ViewerFeeder viewers = new ViewerFeeder();
 
     {
-        if (!(rate > 0)) {
-            throw new IllegalArgumentException("operator.rate: '" + rate + "' (expected: operators per second > 0)");
-        }
         ScenarioBuilder players =
                 HlsPlayer.viewers("players", viewers, HlsPlayer.VariantChoice.RANDOM, 3, duration.plus(ramp));
         setUp(

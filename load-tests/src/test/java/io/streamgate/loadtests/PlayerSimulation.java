@@ -14,7 +14,7 @@ import java.time.Duration;
 public class PlayerSimulation extends Simulation {
 
     private final Target target = Target.fromProperties();
-    private final int players = SimulationProperties.integer("player.count", 300, 1);
+    private final int players = SimulationProperties.integer("player.count", 200, 1);
     private final Duration ramp = SimulationProperties.duration("player.ramp", Duration.ofSeconds(30));
     private final Duration watch = SimulationProperties.duration("player.watch", Duration.ofSeconds(60));
     private final CloudFixture.Layout layout = new CloudFixture.Layout(

@@ -40,6 +40,23 @@ final class SimulationProperties {
         throw new IllegalArgumentException(name + ": '" + value + "' (expected: an integer >= " + min + ")");
     }
 
+    /** A number above zero, such as a rate per second ({@code 0.5}). */
+    static double positive(String name, double defaultValue) {
+        String value = string(name, null);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed > 0 && !Double.isInfinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the rule the value broke
+        }
+        throw new IllegalArgumentException(name + ": '" + value + "' (expected: a number > 0)");
+    }
+
     static boolean bool(String name, boolean defaultValue) {
         String value = string(name, null);
         if (value == null) {
