@@ -73,6 +73,9 @@ final class CloudFixture {
                     waits.add(() -> {
                         control.awaitAlive(project, stream, READY_TIMEOUT);
                         control.awaitPlayable(project, stream, token, READY_TIMEOUT);
+                        if (token != null) {
+                            control.expectRefusedWithoutToken(project, stream);
+                        }
                     });
                 }
             }

@@ -137,6 +137,19 @@ final class ControlPlane {
         throw new IllegalStateException("GET " + uri + " still answers " + status + " after " + timeout);
     }
 
+    /**
+     * Checks that the gateway refuses the stream's master playlist without a token (403), so that the signed viewers of
+     * a run really go through the auth chain.
+     */
+    void expectRefusedWithoutToken(Project project, String stream) {
+        URI uri = target.gateway().resolve("/" + project.id() + "_" + stream + "/index.m3u8");
+        int status = send(HttpRequest.newBuilder(uri).GET()).statusCode();
+        if (status != 403) {
+            throw new IllegalStateException("GET " + uri + " without a token answered " + status
+                    + " (expected: 403 from the stream's signed-link auth)");
+        }
+    }
+
     private JsonNode call(String method, String path, String token, Object body, Set<Integer> expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.control().resolve(path))
                 .header("Authorization", "Bearer " + token)
