@@ -44,6 +44,7 @@ public final class FakeStreamer implements AutoCloseable {
     private final Map<String, Long> live = new ConcurrentHashMap<>();
     private final AtomicInteger masters = new AtomicInteger();
     private final AtomicBoolean failMasters = new AtomicBoolean();
+    private final AtomicBoolean failPolls = new AtomicBoolean();
     private final AtomicInteger polls = new AtomicInteger();
     private final int port;
     private volatile DisposableServer server;
@@ -64,6 +65,9 @@ public final class FakeStreamer implements AutoCloseable {
                 .port(port)
                 .route(routes -> routes.get("/streamer/api/v3/streams", (request, response) -> {
                             polls.incrementAndGet();
+                            if (failPolls.get()) {
+                                return response.status(500).send();
+                            }
                             return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                                     .sendString(Mono.just(streamsJson()));
                         })
@@ -173,6 +177,12 @@ public final class FakeStreamer implements AutoCloseable {
     /** Listens again on the same port. */
     public void restart() {
         server = bind(port);
+    }
+
+    /** Answers its stream list with 500 (the gateway cannot know what it has live) while playback still works. */
+    public FakeStreamer failPolls(boolean fail) {
+        failPolls.set(fail);
+        return this;
     }
 
     public void failMasters(boolean fail) {

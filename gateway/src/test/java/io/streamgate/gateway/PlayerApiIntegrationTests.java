@@ -67,6 +67,8 @@ class PlayerApiIntegrationTests {
             .live("101_fresh", 0);
     static final FakeStreamer S2 = new FakeStreamer().live("101_live", 1);
     static final FakeStreamer S3 = new FakeStreamer().live("101_dying", 0);
+    // Serves the stream, but its polls never answer: the gateway never knows what it has live.
+    static final FakeStreamer S4 = new FakeStreamer().live("101_unpolled", 0).failPolls(true);
     static final FakeControlApi CONTROL = new FakeControlApi(snapshot(1, false));
     static final Path FILE = tempFile();
 
@@ -90,6 +92,7 @@ class PlayerApiIntegrationTests {
                 new StreamEntry(A, "live", PlaybackMode.REWRITE, List.of(1L, 2L)),
                 new StreamEntry(A, "redir", PlaybackMode.REDIRECT, List.of(1L)),
                 new StreamEntry(A, "nolive", PlaybackMode.REWRITE, List.of(1L)),
+                new StreamEntry(A, "unpolled", PlaybackMode.REWRITE, List.of(1L, 4L)),
                 new StreamEntry(A, "dying", PlaybackMode.REWRITE, List.of(1L, 3L)),
                 new StreamEntry(B, "secret", PlaybackMode.REWRITE, List.of(1L))));
         if (withFresh) {
@@ -103,7 +106,8 @@ class PlayerApiIntegrationTests {
                 List.of(
                         new StreamerEntry(1, "s1", S1.baseUrl()),
                         new StreamerEntry(2, "s2", S2.baseUrl()),
-                        new StreamerEntry(3, "s3", S3.baseUrl())),
+                        new StreamerEntry(3, "s3", S3.baseUrl()),
+                        new StreamerEntry(4, "s4", S4.baseUrl())),
                 streams);
     }
 
@@ -135,6 +139,7 @@ class PlayerApiIntegrationTests {
         S1.close();
         S2.close();
         S3.close();
+        S4.close();
     }
 
     @BeforeEach
@@ -280,6 +285,19 @@ class PlayerApiIntegrationTests {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.header(HttpHeaderNames.RETRY_AFTER)).isEqualTo("2");
         assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void aStreamPlacedOnAStreamerWhoseStateIsUnknownIsSentThereRatherThan503() {
+        // S1 answers its polls without the stream (known: not live there); S4's polls fail, so it may have it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> S4.polls() > 0);
+        TestHttp.Response redirect = TestHttp.get(port, HOST_A, "/unpolled/index.m3u8?mode=redirect");
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header(HttpHeaderNames.LOCATION)).startsWith(S4.baseUrl() + "/101_unpolled/index.m3u8?");
+
+        TestHttp.Response rewritten = TestHttp.get(port, HOST_A, "/unpolled/index.m3u8");
+        assertThat(rewritten.status()).isEqualTo(200);
+        assertThat(rewritten.text()).contains(S4.baseUrl() + "/101_unpolled/tracks-v1/index.m3u8?");
     }
 
     @Test

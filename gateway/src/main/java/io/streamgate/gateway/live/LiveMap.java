@@ -26,11 +26,21 @@ public final class LiveMap {
     // Guarded by this. Readers never look at it.
     private final Map<Long, Polled> byStreamer = new HashMap<>();
     private final ConcurrentHashMap<String, Streamers> byStream = new ConcurrentHashMap<>();
+    /** Streamers whose latest poll answered; readers may ask. */
+    private final Set<Long> known = ConcurrentHashMap.newKeySet();
 
     /** The streamers that have {@code internalName} live, ordered by streamer id; empty when none. */
     public List<LiveStreamer> streamersOf(String internalName) {
         Streamers streamers = byStream.get(internalName);
         return streamers == null ? List.of() : streamers;
+    }
+
+    /**
+     * Whether the latest poll of {@code streamerId} answered, so that what it does not list is known not to be live
+     * there; a streamer dropped after failed polls, or not polled yet, is unknown.
+     */
+    public boolean knows(long streamerId) {
+        return known.contains(streamerId);
     }
 
     /** Replaces everything known about one streamer with its latest poll: its state and the streams it has live. */
@@ -39,6 +49,7 @@ public final class LiveMap {
         if (polled == null) {
             polled = new Polled(new Slot(streamer));
             byStreamer.put(streamer.streamerId(), polled);
+            known.add(streamer.streamerId());
         } else {
             polled.slot.current = streamer;
         }
@@ -63,6 +74,7 @@ public final class LiveMap {
     /** Forgets a streamer at once (its poll failed, it has no usable driver, it is disabled): no viewer goes there. */
     public synchronized void drop(long streamerId) {
         Polled polled = byStreamer.remove(streamerId);
+        known.remove(streamerId);
         if (polled != null) {
             for (String name : polled.streams) {
                 remove(name, polled.slot);

@@ -1,5 +1,6 @@
 package io.streamgate.gateway.live;
 
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerState;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,6 +47,14 @@ public final class LiveStreamer {
         this.state = state;
         this.polledClients = Math.max(0, polledClients);
         this.health = health;
+    }
+
+    /** A streamer of the snapshot as a candidate, its base URL without a trailing slash. */
+    public static LiveStreamer of(StreamerEntry entry, long polledClients, StreamerHealth.Tracker health) {
+        String baseUrl = entry.baseUrl().endsWith("/")
+                ? entry.baseUrl().substring(0, entry.baseUrl().length() - 1)
+                : entry.baseUrl();
+        return new LiveStreamer(entry.id(), baseUrl, entry.region(), entry.state(), polledClients, health);
     }
 
     public long streamerId() {

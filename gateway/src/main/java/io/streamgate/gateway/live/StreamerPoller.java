@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,7 +26,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Asks every streamer of the snapshot for its runtime state once per interval, through the streamer's driver plugin,
  * and feeds the {@link LiveMap}. A failed poll is a failed health check: the streamer leaves the live map at once and
- * is ejected (see {@link StreamerHealth}) so it stays away a while even if its next poll succeeds. A streamer this
+ * is ejected (see {@link StreamerHealth}) so it stays away a while even if its next poll succeeds. A poll that only
+ * timed out counts when the one after it times out too: one late answer is as often the gateway's own busy CPUs. A streamer this
  * gateway has not yet seen answer is only kept out of the map: it has no viewers to protect, and the first polls after
  * a start (plugin classes loading, code not yet compiled) may be slow without the streamer being at fault.
  */
@@ -42,6 +44,8 @@ final class StreamerPoller implements SmartLifecycle {
     private final Counter failures;
     /** Streamers that answered a poll since this gateway started. */
     private final Set<Long> answered = ConcurrentHashMap.newKeySet();
+    /** Streamers whose last poll timed out, after one before it that did not. */
+    private final Set<Long> lateOnce = ConcurrentHashMap.newKeySet();
 
     private volatile Disposable running;
 
@@ -79,6 +83,7 @@ final class StreamerPoller implements SmartLifecycle {
         liveMap.retain(ids);
         health.retain(ids);
         answered.retainAll(ids);
+        lateOnce.retainAll(ids);
         long generation = drivers.generation();
         // Making drivers runs plugin code, which may load classes from its jar: not on this timer's thread.
         return Mono.fromCallable(() -> drivers.sync(streamers))
@@ -105,6 +110,7 @@ final class StreamerPoller implements SmartLifecycle {
                 .doOnNext(state -> {
                     liveMap.report(streamer(entry, state), aliveStreams(state));
                     answered.add(entry.id());
+                    lateOnce.remove(entry.id());
                 })
                 .then()
                 .onErrorResume(error -> {
@@ -114,8 +120,15 @@ final class StreamerPoller implements SmartLifecycle {
                         log.debug("Poll of streamer {} overlapped a plugin reload: {}", entry.id(), error.toString());
                         return Mono.empty();
                     }
-                    // A streamer that does not answer its state is not trusted with viewers until it does again.
                     failures.increment();
+                    if (error instanceof TimeoutException && lateOnce.add(entry.id())) {
+                        // One late answer is as likely this gateway's own CPUs being busy as the streamer being gone:
+                        // keep what the last poll said until a second one in a row is late too. A refused
+                        // connection or an error answer says more, and counts at once.
+                        log.debug("Poll of streamer {} was late once: {}", entry.id(), error.toString());
+                        return Mono.empty();
+                    }
+                    // A streamer that does not answer its state is not trusted with viewers until it does again.
                     log.debug("Poll of streamer {} failed: {}", entry.id(), error.toString());
                     liveMap.drop(entry.id());
                     if (answered.contains(entry.id())) {
@@ -126,11 +139,7 @@ final class StreamerPoller implements SmartLifecycle {
     }
 
     private LiveStreamer streamer(StreamerEntry entry, RuntimeState state) {
-        String baseUrl = entry.baseUrl().endsWith("/")
-                ? entry.baseUrl().substring(0, entry.baseUrl().length() - 1)
-                : entry.baseUrl();
-        return new LiveStreamer(
-                entry.id(), baseUrl, entry.region(), entry.state(), state.onlineClients(), health.of(entry.id()));
+        return LiveStreamer.of(entry, state.onlineClients(), health.of(entry.id()));
     }
 
     private static List<String> aliveStreams(RuntimeState state) {

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamgate.domain.signing.PlaybackSigner;
 import io.streamgate.domain.snapshot.ConfigSnapshot.PlaybackMode;
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerEntry;
+import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerState;
 import io.streamgate.gateway.balancer.StickyBalancer;
 import io.streamgate.gateway.balancer.ViewerSession;
 import io.streamgate.gateway.live.LiveMap;
@@ -17,6 +20,7 @@ import io.streamgate.gateway.snapshot.SnapshotStore;
 import io.streamgate.plugin.api.auth.AuthDecision;
 import io.streamgate.plugin.api.auth.PlayRequest;
 import io.streamgate.plugin.host.auth.AuthChain;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,7 @@ final class PlaybackService {
     private final Mono<PlaybackAnswer> unavailableMono;
     private final Counter manifestFailures;
     private final Counter denials;
+    private final Counter placedGuesses;
 
     PlaybackService(
             SnapshotStore snapshots,
@@ -76,6 +81,7 @@ final class PlaybackService {
                 Math.max(1, properties.retryAfter().toSeconds())));
         this.manifestFailures = meters.counter("streamgate.gateway.playback.master.failures");
         this.denials = meters.counter("streamgate.gateway.playback.auth.denials");
+        this.placedGuesses = meters.counter("streamgate.gateway.playback.placed.guesses");
     }
 
     Mono<PlaybackAnswer> answer(PlayerRequest request) {
@@ -134,9 +140,11 @@ final class PlaybackService {
             PlaybackProtocols.Owned protocol,
             String identity,
             long previous) {
-        List<LiveStreamer> live = liveMap.streamersOf(target.internalName());
         String region = request.region();
-        LiveStreamer chosen = balancer.choose(live, identity, previous, region, StickyBalancer.NONE);
+        List<LiveStreamer> polled = liveMap.streamersOf(target.internalName());
+        LiveStreamer first = balancer.choose(polled, identity, previous, region, StickyBalancer.NONE);
+        List<LiveStreamer> live = first != null ? polled : placedUnknown(target.stream());
+        LiveStreamer chosen = first != null ? first : guess(live, identity, previous, region);
         if (chosen == null) {
             return unavailableMono;
         }
@@ -168,6 +176,37 @@ final class PlaybackService {
                                 return unavailableMono;
                             });
                 });
+    }
+
+    /**
+     * The streamers the stream is placed on whose state this gateway does not know now (their polls failed or have
+     * not answered yet), DISABLED ones left out. A streamer whose poll answered without the stream is known not to
+     * have it and is not among them.
+     */
+    private List<LiveStreamer> placedUnknown(StreamEntry stream) {
+        SnapshotIndex index = snapshots.current();
+        List<LiveStreamer> placed = new ArrayList<>(stream.placements().size());
+        for (Long id : stream.placements()) {
+            StreamerEntry entry = index.streamer(id);
+            if (entry != null && entry.state() != StreamerState.DISABLED && !liveMap.knows(id)) {
+                placed.add(LiveStreamer.of(entry, 0, health.of(id)));
+            }
+        }
+        return placed;
+    }
+
+    /**
+     * No streamer is known to have the stream live, but it is placed on streamers whose state is unknown (a streamer
+     * just restarted, or this gateway's polls are late): one of them is the best guess, and a guess beats a 503. The
+     * usual choice among them first; when all are ejected (failed polls eject), one of them all the same.
+     */
+    private LiveStreamer guess(List<LiveStreamer> placed, String identity, long previous, String region) {
+        if (placed.isEmpty()) {
+            return null;
+        }
+        placedGuesses.increment();
+        LiveStreamer chosen = balancer.choose(placed, identity, previous, region, StickyBalancer.NONE);
+        return chosen != null ? chosen : placed.get(Math.floorMod(identity.hashCode(), placed.size()));
     }
 
     private Mono<PlaybackAnswer> rewrite(
