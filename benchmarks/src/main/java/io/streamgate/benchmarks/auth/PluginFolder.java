@@ -9,17 +9,21 @@ import java.util.List;
 
 /**
  * Where the benchmarks find the real plugin jars: {@code plugins/} beside {@code benchmarks.jar} (the build copies
- * them there), or the folder named by {@value #PROPERTY}.
+ * them there), or the folder named by {@value #PROPERTY}. Public for the fixture generator of {@code load-tests/bench}.
  */
-final class PluginFolder {
+public final class PluginFolder {
 
-    static final String PROPERTY = "streamgate.benchmarks.plugins";
+    public static final String PROPERTY = "streamgate.benchmarks.plugins";
 
     private PluginFolder() {}
 
     /** A started host over the folder, with every required auth type loaded. Blocking; call it from {@code @Setup}. */
-    static PluginHost start(boolean allowPrivateTargets, List<String> requiredTypes) {
-        Path folder = locate();
+    public static PluginHost start(boolean allowPrivateTargets, List<String> requiredTypes) {
+        return start(locate(), allowPrivateTargets, requiredTypes);
+    }
+
+    /** A started host over {@code folder}, with every required auth type loaded. Blocking. */
+    public static PluginHost start(Path folder, boolean allowPrivateTargets, List<String> requiredTypes) {
         PluginHost host = new PluginHost(new PluginHostSettings(folder, allowPrivateTargets));
         host.start();
         if (!host.authBackendTypes().containsAll(requiredTypes)) {
