@@ -201,6 +201,31 @@ class GuardedAuthBackendTests {
     }
 
     @Test
+    void aDecisionMadeOnTheSpotSchedulesNoTimer() {
+        RecordingBackend backend = new RecordingBackend(request -> Mono.just(AuthDecision.allow(Duration.ZERO)));
+        backend.keyed = false;
+        GuardedAuthBackend guarded = guarded(backend, FailurePolicy.CLOSED, Duration.ofSeconds(5), Duration.ZERO);
+        java.util.concurrent.atomic.AtomicInteger scheduled = new java.util.concurrent.atomic.AtomicInteger();
+        reactor.core.scheduler.Schedulers.onScheduleHook("count", task -> {
+            scheduled.incrementAndGet();
+            return task;
+        });
+        try {
+            for (int i = 0; i < 10; i++) {
+                check(guarded, REQUEST, AuthDecision.allow(Duration.ZERO));
+            }
+        } finally {
+            reactor.core.scheduler.Schedulers.resetOnScheduleHook("count");
+        }
+        assertThat(backend.calls()).isEqualTo(10);
+        assertThat(scheduled).as("timeout timers scheduled").hasValue(0);
+
+        // An answer still to come is bounded by the timeout as before.
+        backend.answer = request -> Mono.<AuthDecision>just(AuthDecision.allow(Duration.ZERO)).delayElement(Duration.ofMillis(1));
+        check(guarded, REQUEST, AuthDecision.allow(Duration.ZERO));
+    }
+
+    @Test
     void aRequestForAnotherProjectNeverReachesTheBackend() {
         RecordingBackend backend = new RecordingBackend(request -> Mono.just(AuthDecision.allow(Duration.ZERO)));
         GuardedAuthBackend guarded = guarded(backend, FailurePolicy.OPEN, Duration.ofSeconds(1), Duration.ZERO);
