@@ -53,7 +53,7 @@ public final class LiveMap {
         } else {
             polled.slot.current = streamer;
         }
-        if (polled.lastReport != null && polled.lastReport.equals(liveStreams)) {
+        if (polled.lastReport == liveStreams || (polled.lastReport != null && polled.lastReport.equals(liveStreams))) {
             return;
         }
         Set<String> next = new HashSet<>(liveStreams);

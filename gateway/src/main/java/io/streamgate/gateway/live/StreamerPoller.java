@@ -44,6 +44,8 @@ final class StreamerPoller implements SmartLifecycle {
     private final Counter failures;
     /** Streamers that answered a poll since this gateway started. */
     private final Set<Long> answered = ConcurrentHashMap.newKeySet();
+
+    private final Map<Long, Alive> lastAlive = new ConcurrentHashMap<>();
     /** Streamers whose last poll timed out, after one before it that did not. */
     private final Set<Long> lateOnce = ConcurrentHashMap.newKeySet();
 
@@ -84,6 +86,7 @@ final class StreamerPoller implements SmartLifecycle {
         health.retain(ids);
         answered.retainAll(ids);
         lateOnce.retainAll(ids);
+        lastAlive.keySet().retainAll(ids);
         long generation = drivers.generation();
         // Making drivers runs plugin code, which may load classes from its jar: not on this timer's thread.
         return Mono.fromCallable(() -> drivers.sync(streamers))
@@ -108,7 +111,7 @@ final class StreamerPoller implements SmartLifecycle {
         return Mono.defer(driver::state)
                 .timeout(timeout)
                 .doOnNext(state -> {
-                    liveMap.report(streamer(entry, state), aliveStreams(state));
+                    liveMap.report(streamer(entry, state), aliveStreams(entry.id(), state));
                     answered.add(entry.id());
                     lateOnce.remove(entry.id());
                 })
@@ -142,15 +145,27 @@ final class StreamerPoller implements SmartLifecycle {
         return LiveStreamer.of(entry, state.onlineClients(), health.of(entry.id()));
     }
 
-    private static List<String> aliveStreams(RuntimeState state) {
+    /**
+     * The names {@code state} lists alive. A driver that read the same list again hands back the same state, and then
+     * the same list goes to the live map, which tells it unchanged by identity instead of comparing every name.
+     */
+    private List<String> aliveStreams(long streamerId, RuntimeState state) {
+        Alive held = lastAlive.get(streamerId);
+        if (held != null && held.state == state) {
+            return held.names;
+        }
         List<String> alive = new ArrayList<>(state.streams().size());
         for (RuntimeState.StreamState stream : state.streams()) {
             if (stream.alive()) {
                 alive.add(stream.name());
             }
         }
-        return alive;
+        List<String> names = List.copyOf(alive);
+        lastAlive.put(streamerId, new Alive(state, names));
+        return names;
     }
+
+    private record Alive(RuntimeState state, List<String> names) {}
 
     @Override
     public void stop() {

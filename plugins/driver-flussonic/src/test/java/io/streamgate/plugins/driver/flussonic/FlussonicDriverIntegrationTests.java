@@ -242,6 +242,27 @@ class FlussonicDriverIntegrationTests {
     }
 
     @Test
+    void theSameListTwiceIsReadOnceAndAChangedOneAfresh() {
+        StreamerDriver driver = driver();
+        LIST_OVERRIDE.set(
+                "{\"streams\": [{\"name\": \"1_cam\", \"stats\": {\"alive\": true, \"online_clients\": 2}}]}");
+        RuntimeState first = driver.state().block(WAIT);
+        assertThat(driver.state().block(WAIT))
+                .as("the same bytes: the same state")
+                .isSameAs(first);
+
+        LIST_OVERRIDE.set(
+                "{\"streams\": [{\"name\": \"1_cam\", \"stats\": {\"alive\": true, \"online_clients\": 3}}]}");
+        RuntimeState changed = driver.state().block(WAIT);
+        assertThat(changed.streams().get(0).onlineClients()).isEqualTo(3);
+
+        // A malformed list is an error every time, never the last good one.
+        LIST_OVERRIDE.set("{\"streams\": 7}");
+        StepVerifier.create(driver.state()).expectError().verify(WAIT);
+        StepVerifier.create(driver.state()).expectError().verify(WAIT);
+    }
+
+    @Test
     void aMalformedListOrAFailedStateIsAnError() {
         LIST_OVERRIDE.set("{\"streams\": [{\"name\": \"1_cam\", \"stats\": {\"online_clients\": \"many\"}}]}");
         StepVerifier.create(driver().state())
