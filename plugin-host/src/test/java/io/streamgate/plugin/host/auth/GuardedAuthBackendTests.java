@@ -221,7 +221,8 @@ class GuardedAuthBackendTests {
         assertThat(scheduled).as("timeout timers scheduled").hasValue(0);
 
         // An answer still to come is bounded by the timeout as before.
-        backend.answer = request -> Mono.<AuthDecision>just(AuthDecision.allow(Duration.ZERO)).delayElement(Duration.ofMillis(1));
+        backend.answer = request ->
+                Mono.<AuthDecision>just(AuthDecision.allow(Duration.ZERO)).delayElement(Duration.ofMillis(1));
         check(guarded, REQUEST, AuthDecision.allow(Duration.ZERO));
     }
 
