@@ -27,9 +27,10 @@ import reactor.core.scheduler.Schedulers;
  * Asks every streamer of the snapshot for its runtime state once per interval, through the streamer's driver plugin,
  * and feeds the {@link LiveMap}. A failed poll is a failed health check: the streamer leaves the live map at once and
  * is ejected (see {@link StreamerHealth}) so it stays away a while even if its next poll succeeds. A poll that only
- * timed out counts when the one after it times out too: one late answer is as often the gateway's own busy CPUs. A streamer this
- * gateway has not yet seen answer is only kept out of the map: it has no viewers to protect, and the first polls after
- * a start (plugin classes loading, code not yet compiled) may be slow without the streamer being at fault.
+ * timed out counts when the one after it times out too: one late answer is as often the gateway's own busy CPUs. A
+ * streamer this gateway has not yet seen answer is only kept out of the map: it has no viewers to protect, and the
+ * first polls after a start (plugin classes loading, code not yet compiled) may be slow without the streamer being at
+ * fault.
  */
 final class StreamerPoller implements SmartLifecycle {
 
