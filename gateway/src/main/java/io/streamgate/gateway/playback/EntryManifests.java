@@ -6,6 +6,8 @@ import io.streamgate.gateway.live.LiveStreamer;
 import io.streamgate.gateway.signing.UrlSigner;
 import io.streamgate.plugin.api.protocol.ManifestTemplate;
 import io.streamgate.plugin.api.protocol.PlaybackProtocol;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -39,6 +42,9 @@ import reactor.netty.resources.ConnectionProvider;
  * keeps viewers and these fetches away from it with a growing back-off.
  */
 final class EntryManifests {
+
+    /** The longest entry manifest read from a streamer (the 16 MiB the WebClient fetch was limited to). */
+    static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
     /** Distinct manifest texts kept for sharing; past it the table starts over (entries keep their templates). */
     private static final int MAX_SHARED_TEMPLATES = 4096;
@@ -141,16 +147,17 @@ final class EntryManifests {
         String uri = streamer.baseUrl() + "/" + key.internalName + "/" + key.path + "?" + query;
         return client.get()
                 .uri(uri)
-                .responseSingle((response, body) -> {
+                .response((response, body) -> {
                     int status = response.status().code();
                     if (status >= 200 && status < 300) {
-                        return body.asString();
+                        return bounded(body);
                     }
                     // 5xx: the streamer is unwell; 4xx: it does not serve this stream (any more). Only the first
                     // says anything about the streamer itself.
                     return Mono.<String>error(new UpstreamFailure(
                             "streamer " + streamer.streamerId() + " answered " + status, status >= 500));
                 })
+                .next()
                 .switchIfEmpty(Mono.error(() -> new UpstreamFailure(
                         "streamer " + streamer.streamerId() + " answered an empty manifest", false)))
                 .timeout(timeout)
@@ -164,6 +171,23 @@ final class EntryManifests {
                 // own signature, stream-bound and dropped by every render anyway; without it equal rendition sets read
                 // alike across streams and fetches.
                 .map(text -> prepare(key.protocol, text.replace("?" + query, ""), streamer));
+    }
+
+    /**
+     * The body as text, failing past {@value #MAX_MANIFEST_BYTES} bytes: live MPDs with a long SegmentTimeline are
+     * large, but a streamer that sends without end must not fill the heap. Empty when the body is.
+     */
+    private static Mono<String> bounded(ByteBufFlux body) {
+        return body.asByteArray()
+                .collect(ByteArrayOutputStream::new, (out, bytes) -> {
+                    if (out.size() + bytes.length > MAX_MANIFEST_BYTES) {
+                        throw new IllegalStateException(
+                                "manifest longer than " + MAX_MANIFEST_BYTES + " bytes (expected: at most that)");
+                    }
+                    out.write(bytes, 0, bytes.length);
+                })
+                .filter(out -> out.size() > 0)
+                .map(out -> out.toString(StandardCharsets.UTF_8));
     }
 
     private ManifestTemplate prepare(PlaybackProtocol protocol, String text, LiveStreamer streamer) {
