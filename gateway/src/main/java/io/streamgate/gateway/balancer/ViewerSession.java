@@ -1,5 +1,6 @@
 package io.streamgate.gateway.balancer;
 
+import io.streamgate.domain.signing.PlaybackSigner;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,13 +40,8 @@ public final class ViewerSession {
 
     /** The identity part of {@code session}, or {@code null} when it is absent or not of this shape. */
     public static String identityOf(String session) {
-        if (session == null || session.length() < IDENTITY_LENGTH) {
+        if (session == null || session.length() < IDENTITY_LENGTH || !PlaybackSigner.validSessionId(session)) {
             return null;
-        }
-        for (int i = 0; i < IDENTITY_LENGTH; i++) {
-            if (!identityChar(session.charAt(i))) {
-                return null;
-            }
         }
         if (session.length() == IDENTITY_LENGTH) {
             return session;
@@ -84,9 +80,5 @@ public final class ViewerSession {
     /** The session id of {@code identity} placed on {@code streamerId}. */
     public static String placed(String identity, long streamerId) {
         return identity + streamerId;
-    }
-
-    private static boolean identityChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 }

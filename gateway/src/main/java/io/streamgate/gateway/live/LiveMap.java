@@ -3,7 +3,6 @@ package io.streamgate.gateway.live;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -23,11 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LiveMap {
 
-    // Guarded by this. Readers never look at it.
-    private final Map<Long, Polled> byStreamer = new HashMap<>();
+    // Written under this; concurrent only so that readers may ask which streamers it holds.
+    private final Map<Long, Polled> byStreamer = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Streamers> byStream = new ConcurrentHashMap<>();
-    /** Streamers whose latest poll answered; readers may ask. */
-    private final Set<Long> known = ConcurrentHashMap.newKeySet();
 
     /** The streamers that have {@code internalName} live, ordered by streamer id; empty when none. */
     public List<LiveStreamer> streamersOf(String internalName) {
@@ -40,7 +37,7 @@ public final class LiveMap {
      * there; a streamer dropped after failed polls, or not polled yet, is unknown.
      */
     public boolean knows(long streamerId) {
-        return known.contains(streamerId);
+        return byStreamer.containsKey(streamerId);
     }
 
     /** Replaces everything known about one streamer with its latest poll: its state and the streams it has live. */
@@ -49,7 +46,6 @@ public final class LiveMap {
         if (polled == null) {
             polled = new Polled(new Slot(streamer));
             byStreamer.put(streamer.streamerId(), polled);
-            known.add(streamer.streamerId());
         } else {
             polled.slot.current = streamer;
         }
@@ -74,7 +70,6 @@ public final class LiveMap {
     /** Forgets a streamer at once (its poll failed, it has no usable driver, it is disabled): no viewer goes there. */
     public synchronized void drop(long streamerId) {
         Polled polled = byStreamer.remove(streamerId);
-        known.remove(streamerId);
         if (polled != null) {
             for (String name : polled.streams) {
                 remove(name, polled.slot);
