@@ -7,13 +7,10 @@ import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
 import io.streamgate.gateway.auth.AuthChains.BackendKey;
 import io.streamgate.gateway.auth.AuthChains.BuiltBackend;
 import io.streamgate.gateway.auth.AuthChains.ChainKey;
-import io.streamgate.plugin.api.Settings;
 import io.streamgate.plugin.host.auth.AuthBackendDefinition;
 import io.streamgate.plugin.host.auth.AuthChain;
 import io.streamgate.plugin.host.auth.AuthGuard;
-import io.streamgate.plugin.host.auth.FailurePolicy;
 import io.streamgate.plugin.host.auth.GuardedAuthBackend;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +100,7 @@ public final class AuthChainBuilder {
 
     private GuardedAuthBackend guard(AuthBackendEntry entry) {
         try {
-            return guard.guard(definition(entry));
+            return guard.guard(AuthBackendDefinition.of(entry));
         } catch (RuntimeException e) {
             // Unknown type (its plugin removed), invalid settings, refused target: fail closed, keep serving the rest.
             log.error(
@@ -114,19 +111,5 @@ public final class AuthChainBuilder {
                     e.getMessage());
             return null;
         }
-    }
-
-    static AuthBackendDefinition definition(AuthBackendEntry entry) {
-        FailurePolicy policy =
-                entry.failurePolicy() == ConfigSnapshot.FailurePolicy.OPEN ? FailurePolicy.OPEN : FailurePolicy.CLOSED;
-        return new AuthBackendDefinition(
-                Long.toString(entry.projectId()),
-                entry.name(),
-                entry.type(),
-                Settings.of(entry.settings()),
-                policy,
-                // Zero or less: not set, use the host's default.
-                entry.timeoutMillis() > 0 ? Duration.ofMillis(entry.timeoutMillis()) : null,
-                entry.staleForMillis() >= 0 ? Duration.ofMillis(entry.staleForMillis()) : null);
     }
 }

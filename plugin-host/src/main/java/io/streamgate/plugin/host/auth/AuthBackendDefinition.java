@@ -1,5 +1,7 @@
 package io.streamgate.plugin.host.auth;
 
+import io.streamgate.domain.snapshot.ConfigSnapshot;
+import io.streamgate.domain.snapshot.ConfigSnapshot.AuthBackendEntry;
 import io.streamgate.plugin.api.Settings;
 import java.time.Duration;
 import java.util.Map;
@@ -38,6 +40,21 @@ public record AuthBackendDefinition(
         if (staleFor != null && staleFor.isNegative()) {
             throw new IllegalArgumentException("staleFor: " + staleFor + " (expected: zero or positive)");
         }
+    }
+
+    /**
+     * The definition of a snapshot's auth backend entry, as the gateway builds its chains from it: a timeout of zero or
+     * less and a negative stale time mean the host's defaults.
+     */
+    public static AuthBackendDefinition of(AuthBackendEntry entry) {
+        return new AuthBackendDefinition(
+                Long.toString(entry.projectId()),
+                entry.name(),
+                entry.type(),
+                Settings.of(entry.settings()),
+                entry.failurePolicy() == ConfigSnapshot.FailurePolicy.OPEN ? FailurePolicy.OPEN : FailurePolicy.CLOSED,
+                entry.timeoutMillis() > 0 ? Duration.ofMillis(entry.timeoutMillis()) : null,
+                entry.staleForMillis() >= 0 ? Duration.ofMillis(entry.staleForMillis()) : null);
     }
 
     private static void requireText(String value, String field) {
