@@ -13,6 +13,7 @@ import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectStatus;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamerEntry;
+import io.streamgate.gateway.balancer.ViewerSession;
 import io.streamgate.gateway.live.LiveMap;
 import io.streamgate.gateway.live.LiveStreamer;
 import io.streamgate.gateway.live.StreamerHealth;
@@ -342,12 +343,13 @@ class PlayerApiIntegrationTests {
     // Last but one: S2 stays ejected afterwards, and only the last test (on other streamers) runs after it.
     @Order(Integer.MAX_VALUE - 1)
     void aFailingMasterFetchFallsBackToTheNextStreamerAndEjectsTheFailingOne() {
-        // Stream "101_live": S2 is the least loaded; make its master fail. The session makes the request a returning
-        // viewer's, whose master is never served from the cache, so S2 is asked whatever earlier tests cached.
+        // Stream "101_live": S2 is the least loaded; make its master fail. The session, placed on S2, makes the request
+        // a returning viewer's, whose master is never served from the cache, so S2 is asked whatever earlier tests
+        // cached. (A made-up id only counts as returning when its digits happen to read as a streamer id.)
         S2.failMasters(true);
         try {
-            TestHttp.Response response =
-                    TestHttp.get(port, HOST_A, "/live/index.m3u8?sg_sid=" + "returning-" + System.nanoTime());
+            TestHttp.Response response = TestHttp.get(
+                    port, HOST_A, "/live/index.m3u8?sg_sid=" + ViewerSession.placed(ViewerSession.newIdentity(), 2));
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).contains(S1.baseUrl() + "/101_live/tracks-v1/index.m3u8?");
             assertThat(health.ejected(2)).isTrue();
