@@ -1,7 +1,6 @@
 package io.streamgate.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +79,10 @@ final class Cloud implements AutoCloseable {
         pgBase = env("STREAMGATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
         String redis = env("STREAMGATE_TEST_REDIS_URL", "redis://127.0.0.1:6379");
 
-        int controlPort = freePort();
+        int controlPort = Ports.free();
         controlUrl = "http://127.0.0.1:" + controlPort;
         for (int i = 1; i <= options.sims(); i++) {
-            int port = freePort();
+            int port = Ports.free();
             AppProcess sim = new AppProcess(
                     "sim-" + i,
                     apps.resolve("streamer-sim-exec.jar"),
@@ -119,14 +118,14 @@ final class Cloud implements AutoCloseable {
                 URI.create(controlUrl + "/actuator/health"),
                 logs);
 
-        int gatewayPort = freePort();
-        int gatewayManagement = freePort();
+        int gatewayPort = Ports.free();
+        int gatewayManagement = Ports.free();
         gatewayUrl = "http://127.0.0.1:" + gatewayPort;
         gatewayManagementUrl = "http://127.0.0.1:" + gatewayManagement;
         AppProcess gateway =
                 gateway("gateway", apps, logs, gatewayPort, gatewayManagement, redis, Duration.ofSeconds(30), options);
-        int pollingPort = freePort();
-        int pollingManagement = freePort();
+        int pollingPort = Ports.free();
+        int pollingManagement = Ports.free();
         pollingGatewayUrl = "http://127.0.0.1:" + pollingPort;
         pollingGatewayManagementUrl = "http://127.0.0.1:" + pollingManagement;
         AppProcess polling =
@@ -231,11 +230,5 @@ final class Cloud implements AutoCloseable {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

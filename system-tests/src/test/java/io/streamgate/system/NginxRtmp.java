@@ -1,7 +1,6 @@
 package io.streamgate.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +25,8 @@ final class NginxRtmp implements AutoCloseable {
     private final Path log;
 
     private NginxRtmp(Path prefix, String onPublishUrl) throws IOException, InterruptedException {
-        rtmpPort = freePort();
-        httpPort = freePort();
+        rtmpPort = Ports.free();
+        httpPort = Ports.free();
         Files.createDirectories(prefix.resolve("hls"));
         Files.createDirectories(prefix.resolve("logs"));
         String conf = Files.readString(TEMPLATE, StandardCharsets.UTF_8)
@@ -89,12 +88,6 @@ final class NginxRtmp implements AutoCloseable {
             }
         }
         throw new IllegalStateException("nginx not listening on " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override
