@@ -12,8 +12,9 @@ import io.streamgate.plugin.api.http.HttpCall;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -103,13 +104,13 @@ final class FlussonicDriver implements StreamerDriver {
                 if (!success(answer)) {
                     throw failed("GET", target, answer);
                 }
-                byte[] body = answer.body();
+                byte[] digest = sha256(answer.body());
                 Listed held = lastList;
-                if (held != null && Arrays.equals(held.body, body)) {
+                if (held != null && MessageDigest.isEqual(held.digest, digest)) {
                     return held.state;
                 }
                 RuntimeState state = StreamListJson.parse(wholeBody(answer, target));
-                lastList = new Listed(body, state);
+                lastList = new Listed(digest, state);
                 return state;
             });
         });
@@ -165,7 +166,19 @@ final class FlussonicDriver implements StreamerDriver {
         return List.copyOf(endpoints);
     }
 
-    private record Listed(byte[] body, RuntimeState state) {}
+    /**
+     * The last list read, known by its digest: keeping a 10,000-stream list's bytes for every streamer would hold a
+     * megabyte each, for a comparison 32 bytes answer as well.
+     */
+    private record Listed(byte[] digest, RuntimeState state) {}
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
 
     private Mono<HttpAnswer> call(String method, URI target, Map<String, List<String>> headers, byte[] body) {
         return context.http().call(new HttpCall(method, target, headers, body, context.timeout()));
