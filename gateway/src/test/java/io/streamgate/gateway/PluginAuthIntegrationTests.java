@@ -275,7 +275,7 @@ class PluginAuthIntegrationTests {
         SignedLinkIssuer issuer = snapshots
                 .current()
                 .authChains()
-                .chainOf(snapshots.current().stream(A + "_tok"))
+                .chainOf(snapshots.current().stream(A, "tok"))
                 .backends()
                 .get(0)
                 .signedLinkIssuer()
@@ -501,7 +501,7 @@ class PluginAuthIntegrationTests {
         String token = snapshots
                 .current()
                 .authChains()
-                .chainOf(snapshots.current().stream(A + "_tok"))
+                .chainOf(snapshots.current().stream(A, "tok"))
                 .backends()
                 .get(0)
                 .signedLinkIssuer()

@@ -90,7 +90,7 @@ class RedisConfigChangeIntegrationTests {
                         connection.sync().publish(CHANNEL, "2");
                         assertThat(snapshots.current().version()).isEqualTo(2);
                     });
-            assertThat(snapshots.current().stream("7_v2")).isNotNull();
+            assertThat(snapshots.current().stream(7, "v2")).isNotNull();
             // An older or equal version announced is not fetched again.
             int served = CONTROL.served();
             connection.sync().publish(CHANNEL, "1");

@@ -21,26 +21,29 @@ final class TenantResolver {
     static StreamTarget resolve(SnapshotIndex index, String hostHeader, String nameSegment) {
         String host = hostOf(hostHeader);
         ProjectEntry project = host == null ? null : index.projectByDomain(host);
+        String name;
         String internalName;
         if (project != null) {
             if (!StreamName.isValid(nameSegment)) {
                 return null;
             }
+            name = nameSegment;
             internalName = InternalStreamName.format(project.id(), nameSegment);
         } else {
             InternalStreamName universal = InternalStreamName.parseOrNull(nameSegment);
-            if (universal == null) {
+            // Only the form streamers know is understood: "0123_x" is not silently read as "123_x".
+            if (universal == null || nameSegment.charAt(0) == '0') {
                 return null;
             }
             project = index.project(universal.projectId());
-            // The segment as given, not a re-rendered form: "0123_x" is not silently read as "123_x".
+            name = universal.name().value();
             internalName = nameSegment;
         }
         if (project == null || project.status() == ProjectStatus.DISABLED) {
             return null;
         }
-        StreamEntry stream = index.stream(internalName);
-        if (stream == null || stream.projectId() != project.id()) {
+        StreamEntry stream = index.stream(project.id(), name);
+        if (stream == null) {
             return null;
         }
         return new StreamTarget(internalName, stream);

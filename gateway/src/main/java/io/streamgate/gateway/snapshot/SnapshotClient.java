@@ -40,8 +40,15 @@ final class SnapshotClient {
         this.authorization = "Bearer " + properties.token();
     }
 
-    /** The snapshot if it differs from {@code heldVersion} (-1: none held); empty on 304. */
-    Mono<ConfigSnapshot> fetch(long heldVersion) {
+    /** A snapshot as read and the bytes it was read from, which are what the last-known-good file keeps. */
+    record Fetched(ConfigSnapshot snapshot, byte[] json) {}
+
+    /**
+     * The snapshot if its version differs from {@code held}'s (none held: any); empty on 304. Streams that did not
+     * change are {@code held}'s own entries.
+     */
+    Mono<Fetched> fetch(SnapshotIndex held) {
+        long heldVersion = held.version();
         return client.get()
                 .uri(PATH)
                 .headers(headers -> {
@@ -66,7 +73,7 @@ final class SnapshotClient {
                 // Parsing a large snapshot takes a second or more: never on the event loops, which this client shares
                 // with the player port.
                 .publishOn(Schedulers.boundedElastic())
-                .map(body -> SnakeCaseJson.MAPPER.readValue(body, ConfigSnapshot.class))
+                .map(body -> new Fetched(SnapshotReader.read(body, held), body))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
     }
 

@@ -26,15 +26,18 @@ final class SnapshotFile {
         return file;
     }
 
-    /** Writes to a temporary file beside the target, then renames, so a crash never leaves half a snapshot. */
-    Mono<Void> write(ConfigSnapshot snapshot) {
+    /**
+     * Writes the snapshot's JSON as fetched (a million streams are not serialized again) to a temporary file beside
+     * the target, then renames, so a crash never leaves half a snapshot.
+     */
+    Mono<Void> write(byte[] json) {
         return Mono.<Void>fromRunnable(() -> {
                     try {
                         Path dir = file.toAbsolutePath().getParent();
                         Files.createDirectories(dir);
                         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
                         try {
-                            Files.write(tmp, SnakeCaseJson.MAPPER.writeValueAsBytes(snapshot));
+                            Files.write(tmp, json);
                             move(tmp);
                         } finally {
                             Files.deleteIfExists(tmp);
@@ -58,7 +61,7 @@ final class SnapshotFile {
     Mono<ConfigSnapshot> read() {
         return Mono.fromCallable(() -> {
                     try {
-                        return SnakeCaseJson.MAPPER.readValue(Files.readAllBytes(file), ConfigSnapshot.class);
+                        return SnapshotReader.read(Files.readAllBytes(file), SnapshotIndex.EMPTY);
                     } catch (NoSuchFileException e) {
                         return null;
                     }

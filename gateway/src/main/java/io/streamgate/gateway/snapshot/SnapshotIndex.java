@@ -1,6 +1,5 @@
 package io.streamgate.gateway.snapshot;
 
-import io.streamgate.domain.name.InternalStreamName;
 import io.streamgate.domain.snapshot.ConfigSnapshot;
 import io.streamgate.domain.snapshot.ConfigSnapshot.ProjectEntry;
 import io.streamgate.domain.snapshot.ConfigSnapshot.StreamEntry;
@@ -12,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One config version, indexed for the player path: every lookup is a single hash-map get. Immutable; a new version
+ * One config version, indexed for the player path: every lookup is a single hash probe. Immutable; a new version
  * is a new index swapped in whole.
  */
 public final class SnapshotIndex {
@@ -25,7 +24,7 @@ public final class SnapshotIndex {
     private final boolean held;
     private final Map<String, ProjectEntry> projectsByDomain;
     private final Map<Long, ProjectEntry> projectsById;
-    private final Map<String, StreamEntry> streamsByInternalName;
+    private final StreamTable streams;
     private final Map<Long, StreamerEntry> streamersById;
     private final AuthChains authChains;
 
@@ -41,17 +40,13 @@ public final class SnapshotIndex {
                 byDomain.put(domain.toLowerCase(Locale.ROOT), project);
             }
         }
-        Map<String, StreamEntry> streams = new HashMap<>();
-        for (StreamEntry stream : snapshot.streams()) {
-            streams.put(InternalStreamName.format(stream.projectId(), stream.name()), stream);
-        }
         Map<Long, StreamerEntry> streamers = new HashMap<>();
         for (StreamerEntry streamer : snapshot.streamers()) {
             streamers.put(streamer.id(), streamer);
         }
         this.projectsByDomain = Map.copyOf(byDomain);
         this.projectsById = Map.copyOf(byId);
-        this.streamsByInternalName = Map.copyOf(streams);
+        this.streams = new StreamTable(snapshot.streams());
         this.streamersById = Map.copyOf(streamers);
     }
 
@@ -92,9 +87,9 @@ public final class SnapshotIndex {
         return projectsById.get(id);
     }
 
-    /** The stream named {@code {project_id}_{name}}, or {@code null}. */
-    public StreamEntry stream(String internalName) {
-        return streamsByInternalName.get(internalName);
+    /** The stream {@code name} of project {@code projectId}, or {@code null}. */
+    public StreamEntry stream(long projectId, String name) {
+        return streams.get(projectId, name);
     }
 
     public StreamerEntry streamer(long id) {

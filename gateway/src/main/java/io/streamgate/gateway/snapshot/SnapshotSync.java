@@ -79,12 +79,13 @@ final class SnapshotSync implements SmartLifecycle {
 
     /** One conditional fetch; a newer snapshot is swapped in and then persisted. Emits whether it was swapped. */
     Mono<Boolean> syncOnce() {
-        return Mono.defer(() -> client.fetch(store.current().version()))
+        return Mono.defer(() -> client.fetch(store.current()))
                 .flatMap(this::accept)
                 .defaultIfEmpty(false);
     }
 
-    private Mono<Boolean> accept(ConfigSnapshot snapshot) {
+    private Mono<Boolean> accept(SnapshotClient.Fetched fetched) {
+        ConfigSnapshot snapshot = fetched.snapshot();
         // Building the auth chains asks the plugins, which may block: never on the HTTP client's event loop.
         return Mono.fromCallable(() -> store.offer(snapshot))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -93,7 +94,7 @@ final class SnapshotSync implements SmartLifecycle {
                         return Mono.just(false);
                     }
                     log.info("Config snapshot version {} loaded", snapshot.version());
-                    return file.write(snapshot)
+                    return file.write(fetched.json())
                             // Failing to persist costs only the fallback of a future start; keep serving the new one.
                             .onErrorResume(this::logFailure)
                             .thenReturn(true);

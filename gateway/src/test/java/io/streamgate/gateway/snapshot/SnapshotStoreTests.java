@@ -39,9 +39,9 @@ class SnapshotStoreTests {
     void indexesDomainsStreamsAndStreamers() {
         SnapshotIndex index = SnapshotIndex.of(snapshot(3));
         assertThat(index.projectByDomain("play.a.tv").id()).isEqualTo(11);
-        assertThat(index.stream("11_live").name()).isEqualTo("live");
+        assertThat(index.stream(11, "live").name()).isEqualTo("live");
         assertThat(index.streamer(5).baseUrl()).isEqualTo("http://s");
-        assertThat(index.stream("12_live")).isNull();
+        assertThat(index.stream(12, "live")).isNull();
     }
 
     @Test
