@@ -7,7 +7,6 @@ import io.streamgate.plugin.api.http.HttpAnswer;
 import io.streamgate.plugin.api.http.HttpCall;
 import io.streamgate.plugin.api.http.HttpCaller;
 import io.streamgate.plugin.api.http.RefusedTargetException;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -125,19 +124,27 @@ public final class GuardedHttpCaller implements HttpCaller, AutoCloseable {
                 ? sender.send(ByteBufFlux.fromInbound(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body))))
                 : sender;
         return receiver.response((response, content) -> {
-                    ByteArrayOutputStream received = new ByteArrayOutputStream();
+                    BoundedBody received = new BoundedBody(declaredLength(response), maxBodyBytes);
                     // Keep at most maxBodyBytes, then stop reading (and drop the connection): a hostile or broken
                     // service must not fill our memory.
-                    return content.takeWhile(buffer -> received.size() < maxBodyBytes)
-                            .doOnNext(buffer -> {
-                                int take = (int) Math.min(buffer.readableBytes(), maxBodyBytes - received.size());
-                                byte[] bytes = new byte[take];
-                                buffer.readBytes(bytes);
-                                received.writeBytes(bytes);
-                            })
-                            .then(Mono.fromSupplier(() -> answer(response, received.toByteArray())));
+                    return content.takeWhile(buffer -> received.open())
+                            .doOnNext(received::append)
+                            .then(Mono.fromSupplier(() -> answer(response, received.toArray())));
                 })
                 .next();
+    }
+
+    /** The Content-Length the response declares, or -1. */
+    private static long declaredLength(HttpClientResponse response) {
+        String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (declared == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static HttpAnswer answer(HttpClientResponse response, byte[] body) {

@@ -104,12 +104,14 @@ final class FlussonicDriver implements StreamerDriver {
                 if (!success(answer)) {
                     throw failed("GET", target, answer);
                 }
-                byte[] digest = sha256(answer.body());
+                // body() copies: once per poll, however large the list.
+                byte[] body = answer.body();
+                byte[] digest = sha256(body);
                 Listed held = lastList;
                 if (held != null && MessageDigest.isEqual(held.digest, digest)) {
                     return held.state;
                 }
-                RuntimeState state = StreamListJson.parse(wholeBody(answer, target));
+                RuntimeState state = StreamListJson.parse(wholeBody(answer, body, target));
                 lastList = new Listed(digest, state);
                 return state;
             });
@@ -124,7 +126,7 @@ final class FlussonicDriver implements StreamerDriver {
                 if (!success(answer)) {
                     throw failed("GET", target, answer);
                 }
-                return StreamerMetrics.parse(wholeBody(answer, target));
+                return StreamerMetrics.parse(wholeBody(answer, answer.body(), target));
             });
         });
     }
@@ -203,8 +205,7 @@ final class FlussonicDriver implements StreamerDriver {
      * The host's caller cuts long bodies off without saying so; a declared length the body falls short of is that
      * case, and reading the rest as if whole could drop streams or digits.
      */
-    private String wholeBody(HttpAnswer answer, URI target) {
-        byte[] body = answer.body();
+    private String wholeBody(HttpAnswer answer, byte[] body, URI target) {
         String declared = answer.header("Content-Length");
         if (declared != null) {
             try {
