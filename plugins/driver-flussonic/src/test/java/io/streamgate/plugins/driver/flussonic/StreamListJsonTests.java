@@ -57,6 +57,16 @@ class StreamListJsonTests {
     }
 
     @Test
+    void fieldsComeInAnyOrderAndUnknownOnesAreSkippedAtAnyDepth() {
+        String body = "{\"server\": {\"uptime\": [1, {\"x\": null}]}, \"streams\": [{\"stats\": {\"inputs\":"
+                + " [{\"alive\": false}], \"online_clients\": 4, \"alive\": true}, \"dvr\": {}, \"name\": \"a\"}],"
+                + " \"total\": 1}";
+
+        assertThat(StreamListJson.parse(body).streams())
+                .containsExactly(new StreamState("a", true, 4, 0, InputState.RECEIVING));
+    }
+
+    @Test
     void malformedAnswersAreRefusedWithTheirPlace() {
         assertMalformed("", "not a JSON object");
         assertMalformed("<html>", "not JSON");
