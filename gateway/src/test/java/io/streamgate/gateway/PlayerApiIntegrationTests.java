@@ -194,6 +194,17 @@ class PlayerApiIntegrationTests {
     }
 
     @Test
+    void playersHaveEventLoopsOfTheirOwnWithOneThatOnlyAccepts() {
+        assertThat(TestHttp.get(port, HOST_A, "/live/index.m3u8").status()).isEqualTo(200);
+
+        List<String> threads = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .toList();
+        assertThat(threads).anyMatch(name -> name.startsWith("player-select-"));
+        assertThat(threads).anyMatch(name -> name.startsWith("player-") && !name.startsWith("player-select-"));
+    }
+
+    @Test
     void theAccessLogHasEveryPlayerRequestButNoQuery(CapturedOutput output) {
         TestHttp.get(port, HOST_A, "/live/index.m3u8?token=s3cr3t-viewer-token");
         TestHttp.get(managementPort, HOST_A, "/actuator/health?probe=mgmt");

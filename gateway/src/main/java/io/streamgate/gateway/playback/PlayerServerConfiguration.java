@@ -13,6 +13,7 @@ import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Puts the player API on the main server (port {@code server.port}) as a plain Reactor Netty route ahead of WebFlux,
@@ -42,12 +43,28 @@ class PlayerServerConfiguration {
                 snapshots, protocols, liveMap, health, balancer, signer, manifests, properties, meters);
     }
 
+    /**
+     * The player port's own event loops: one that only accepts connections and one per CPU (see
+     * {@code GatewayApplication}) that answers players. Everything else (streamer polls, entry-manifest and snapshot
+     * fetches, the management port) stays on Reactor Netty's shared loops. With the two colocated, 10,000 busy player
+     * connections queued the streamer polls until they timed out, ejecting healthy streamers, and new connections
+     * waited in a full accept backlog for SYN retries.
+     */
+    @Bean(destroyMethod = "dispose")
+    LoopResources playerLoops() {
+        return LoopResources.create("player", 1, LoopResources.DEFAULT_IO_WORKER_COUNT, true);
+    }
+
     @Bean
     WebServerFactoryCustomizer<NettyReactiveWebServerFactory> playerRoute(
-            PlaybackService playback, ViewerRegion region, PlaybackProperties properties) {
+            PlaybackService playback, ViewerRegion region, PlaybackProperties properties, LoopResources playerLoops) {
         PlayerHandler handler = new PlayerHandler(playback, region);
         return factory -> {
             factory.addRouteProviders(routes -> routes.route(request -> true, handler));
+            // Boot runs the server on its shared resources when it starts, after every customizer: without them it
+            // keeps these.
+            factory.setResourceFactory(null);
+            factory.addServerCustomizers(server -> server.runOn(playerLoops));
             if (properties.accessLog()) {
                 factory.addServerCustomizers(server -> server.accessLog(true, new PlayerAccessLog()));
             }
