@@ -19,7 +19,9 @@ import io.streamgate.gateway.snapshot.SnapshotIndex;
 import io.streamgate.gateway.snapshot.SnapshotStore;
 import io.streamgate.plugin.api.auth.AuthDecision;
 import io.streamgate.plugin.api.auth.PlayRequest;
+import io.streamgate.plugin.api.protocol.ManifestTemplate;
 import io.streamgate.plugin.host.auth.AuthChain;
+import io.streamgate.plugin.host.reactive.Ready;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -122,15 +124,31 @@ final class PlaybackService {
                 request.userAgent(),
                 protocol.type(),
                 identity);
-        return chain.check(check).flatMap(decision -> {
-            if (decision instanceof AuthDecision.Allow) {
-                return play(request, path, target, protocol, identity, previous);
-            }
-            // Every deny answers the same bytes: the reason is for logs, never for the viewer.
-            denials.increment();
-            log.debug("Play of {} denied: {}", target.internalName(), ((AuthDecision.Deny) decision).reason());
-            return forbidden;
-        });
+        Mono<AuthDecision> checked = chain.check(check);
+        AuthDecision decided = Ready.valueOf(checked);
+        if (decided != null) {
+            // Decided on the spot (a signed token): no operators between the decision and the answer.
+            return playIfAllowed(decided, request, path, target, protocol, identity, previous);
+        }
+        return checked.flatMap(
+                decision -> playIfAllowed(decision, request, path, target, protocol, identity, previous));
+    }
+
+    private Mono<PlaybackAnswer> playIfAllowed(
+            AuthDecision decision,
+            PlayerRequest request,
+            PlayPath path,
+            StreamTarget target,
+            PlaybackProtocols.Owned protocol,
+            String identity,
+            long previous) {
+        if (decision instanceof AuthDecision.Allow) {
+            return play(request, path, target, protocol, identity, previous);
+        }
+        // Every deny answers the same bytes: the reason is for logs, never for the viewer.
+        denials.increment();
+        log.debug("Play of {} denied: {}", target.internalName(), ((AuthDecision.Deny) decision).reason());
+        return forbidden;
     }
 
     private Mono<PlaybackAnswer> play(
@@ -156,26 +174,28 @@ final class PlaybackService {
         }
         // A returning viewer's manifest is fetched afresh: see the class comment.
         boolean fresh = previous != StickyBalancer.NONE;
-        return rewrite(chosen, target, path, protocol, signed, fresh)
-                .onErrorResume(EntryManifests.UpstreamFailure.class, failure -> {
-                    // One retry on another candidate: a viewer should not see one streamer's failure. The failed
-                    // streamer is excluded even when its failure was only about this stream (a 4xx), and the session
-                    // is placed on the new one.
-                    onFailure(chosen, failure);
-                    LiveStreamer next =
-                            balancer.choose(live, identity, StickyBalancer.NONE, region, chosen.streamerId());
-                    if (next == null) {
+        Mono<PlaybackAnswer> rewritten = rewrite(chosen, target, path, protocol, signed, fresh);
+        if (Ready.valueOf(rewritten) != null) {
+            // Rendered from a cached template: nothing left that could fail.
+            return rewritten;
+        }
+        return rewritten.onErrorResume(EntryManifests.UpstreamFailure.class, failure -> {
+            // One retry on another candidate: a viewer should not see one streamer's failure. The failed
+            // streamer is excluded even when its failure was only about this stream (a 4xx), and the session
+            // is placed on the new one.
+            onFailure(chosen, failure);
+            LiveStreamer next = balancer.choose(live, identity, StickyBalancer.NONE, region, chosen.streamerId());
+            if (next == null) {
+                return unavailableMono;
+            }
+            String resigned = signer.sign(target.internalName(), ViewerSession.placed(identity, next.streamerId()));
+            return rewrite(next, target, path, protocol, resigned, fresh)
+                    .onErrorResume(EntryManifests.UpstreamFailure.class, second -> {
+                        // Both failed: tell the player to come back rather than fail it for good.
+                        onFailure(next, second);
                         return unavailableMono;
-                    }
-                    String resigned =
-                            signer.sign(target.internalName(), ViewerSession.placed(identity, next.streamerId()));
-                    return rewrite(next, target, path, protocol, resigned, fresh)
-                            .onErrorResume(EntryManifests.UpstreamFailure.class, second -> {
-                                // Both failed: tell the player to come back rather than fail it for good.
-                                onFailure(next, second);
-                                return unavailableMono;
-                            });
-                });
+                    });
+        });
     }
 
     /**
@@ -217,12 +237,14 @@ final class PlaybackService {
             String signed,
             boolean fresh) {
         String contentType = protocol.protocol().manifestContentType();
-        return manifests
-                .get(streamer, target.internalName(), path.rest(), protocol.protocol(), fresh)
-                .map(template -> new PlaybackAnswer.Manifest(
-                        template.render(
-                                new StreamerUrls(streamer.baseUrl(), target.internalName(), path.rest(), signed)),
-                        contentType));
+        StreamerUrls urls = new StreamerUrls(streamer.baseUrl(), target.internalName(), path.rest(), signed);
+        Mono<ManifestTemplate> template =
+                manifests.get(streamer, target.internalName(), path.rest(), protocol.protocol(), fresh);
+        ManifestTemplate cached = Ready.valueOf(template);
+        if (cached != null) {
+            return Mono.just(new PlaybackAnswer.Manifest(cached.render(urls), contentType));
+        }
+        return template.map(fetched -> new PlaybackAnswer.Manifest(fetched.render(urls), contentType));
     }
 
     private void onFailure(LiveStreamer streamer, EntryManifests.UpstreamFailure failure) {

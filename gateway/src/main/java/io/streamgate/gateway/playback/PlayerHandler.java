@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.AsciiString;
 import io.streamgate.gateway.balancer.ViewerRegion;
+import io.streamgate.plugin.host.reactive.Ready;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -60,13 +61,18 @@ final class PlayerHandler implements BiFunction<HttpServerRequest, HttpServerRes
                 headers.get(HttpHeaderNames.REFERER),
                 headers.get(HttpHeaderNames.USER_AGENT),
                 region.of(region.trustsHeader() ? headers.get(REGION_HEADER) : null));
-        return playback.answer(play)
-                .onErrorResume(error -> {
+        Mono<PlaybackAnswer> answer = playback.answer(play);
+        PlaybackAnswer ready = Ready.valueOf(answer);
+        if (ready != null) {
+            // Most plays are answered from memory: written at once, without operators around the answer.
+            return respond(ready, response);
+        }
+        return answer.onErrorResume(error -> {
                     // Only a bug gets here; the player gets a plain 500 instead of a dropped connection.
                     log.error("Play request {} failed", play.rawPath(), error);
                     return Mono.just(INTERNAL_ERROR);
                 })
-                .flatMap(answer -> respond(answer, response));
+                .flatMap(played -> respond(played, response));
     }
 
     /** The peer's address as text, never resolved (no DNS on the event loop). */

@@ -2,6 +2,7 @@ package io.streamgate.plugin.host.auth;
 
 import io.streamgate.plugin.api.auth.AuthDecision;
 import io.streamgate.plugin.api.auth.PlayRequest;
+import io.streamgate.plugin.host.reactive.Ready;
 import java.time.Duration;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
 public final class AuthChain {
 
     private static final AuthChain EMPTY = new AuthChain(List.of());
+    private static final Mono<AuthDecision> ALLOW = Mono.just(AuthDecision.allow(Duration.ZERO));
 
     private final List<GuardedAuthBackend> backends;
 
@@ -53,12 +55,31 @@ public final class AuthChain {
      */
     public Mono<AuthDecision> check(PlayRequest request) {
         if (backends.isEmpty()) {
-            return Mono.just(AuthDecision.allow(Duration.ZERO));
+            return ALLOW;
         }
-        return Flux.fromIterable(backends)
-                .concatMap(backend -> backend.check(request))
-                .takeUntil(decision -> decision instanceof AuthDecision.Deny)
-                .reduce(AuthChain::combine);
+        // Backends that decide on the spot (a signed token, a cached answer) are combined right here; the chain turns
+        // reactive only from the first backend that has to wait, so a play checked locally costs no operators.
+        AuthDecision soFar = null;
+        for (int i = 0; i < backends.size(); i++) {
+            Mono<AuthDecision> answer = backends.get(i).checkNow(request);
+            AuthDecision now = Ready.valueOf(answer);
+            if (now == null) {
+                return waitFor(answer, i + 1, soFar, request);
+            }
+            soFar = soFar == null ? now : combine(soFar, now);
+            if (now instanceof AuthDecision.Deny) {
+                return Mono.just(soFar);
+            }
+        }
+        return Mono.just(soFar);
+    }
+
+    /** {@code pending}, then the backends from {@code next} on, in order, until one denies. */
+    private Mono<AuthDecision> waitFor(Mono<AuthDecision> pending, int next, AuthDecision soFar, PlayRequest request) {
+        Flux<AuthDecision> decisions = pending.concatWith(Flux.fromIterable(backends.subList(next, backends.size()))
+                        .concatMap(backend -> backend.check(request)))
+                .takeUntil(decision -> decision instanceof AuthDecision.Deny);
+        return soFar == null ? decisions.reduce(AuthChain::combine) : decisions.reduce(soFar, AuthChain::combine);
     }
 
     private static AuthDecision combine(AuthDecision soFar, AuthDecision next) {

@@ -15,6 +15,7 @@ import io.streamgate.plugin.api.auth.AuthBackend;
 import io.streamgate.plugin.api.auth.AuthDecision;
 import io.streamgate.plugin.api.auth.PlayRequest;
 import io.streamgate.plugin.api.auth.SignedLinkIssuer;
+import io.streamgate.plugin.host.reactive.Ready;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -130,25 +130,43 @@ public final class GuardedAuthBackend {
             // Structural isolation: a misrouted request never reaches another tenant's plugin.
             return Mono.just(AuthDecision.deny("request for another project", Duration.ZERO));
         }
-        return Mono.defer(() -> {
-            String raw;
-            try {
-                raw = backend.cacheKey(request);
-            } catch (RuntimeException e) {
-                return Mono.just(fallback(null, e));
-            }
-            if (raw == null) {
-                return decideAfresh(request);
-            }
-            CacheKey key = new CacheKey(definition.projectId(), definition.name(), raw);
-            Stored stored = decisions.getIfPresent(key);
-            if (stored != null
-                    && clock.instant()
-                            .isBefore(stored.decidedAt().plus(stored.decision().cacheFor()))) {
-                return Mono.just(stored.decision());
-            }
-            return inFlight.computeIfAbsent(key, k -> shared(k, request));
-        });
+        return Mono.defer(() -> decide(request));
+    }
+
+    /**
+     * {@link #check} started now rather than on subscription, for a chain that answers at once when its backends
+     * did: a decision already made (a local check, a cached answer) comes back as a {@code Mono.just}.
+     */
+    Mono<AuthDecision> checkNow(PlayRequest request) {
+        if (!definition.projectId().equals(request.projectId())) {
+            return Mono.just(AuthDecision.deny("request for another project", Duration.ZERO));
+        }
+        try {
+            return decide(request);
+        } catch (RuntimeException e) {
+            // What check() would signal on subscription.
+            return Mono.error(e);
+        }
+    }
+
+    private Mono<AuthDecision> decide(PlayRequest request) {
+        String raw;
+        try {
+            raw = backend.cacheKey(request);
+        } catch (RuntimeException e) {
+            return Mono.just(fallback(null, e));
+        }
+        if (raw == null) {
+            return decideAfresh(request);
+        }
+        CacheKey key = new CacheKey(definition.projectId(), definition.name(), raw);
+        Stored stored = decisions.getIfPresent(key);
+        if (stored != null
+                && clock.instant()
+                        .isBefore(stored.decidedAt().plus(stored.decision().cacheFor()))) {
+            return Mono.just(stored.decision());
+        }
+        return inFlight.computeIfAbsent(key, k -> shared(k, request));
     }
 
     /** One call that every identical check arriving while it runs shares; it leaves the map when it ends. */
@@ -179,16 +197,9 @@ public final class GuardedAuthBackend {
         } catch (RuntimeException e) {
             return guarded(Mono.error(e), null);
         }
-        if (answer instanceof Fuseable.ScalarCallable<?> scalar) {
-            Object value;
-            try {
-                value = scalar.call();
-            } catch (Exception e) {
-                value = null;
-            }
-            if (value instanceof AuthDecision decision) {
-                return Mono.just(decision);
-            }
+        AuthDecision decided = Ready.valueOf(answer);
+        if (decided != null) {
+            return Mono.just(decided);
         }
         return guarded(answer == null ? Mono.empty() : answer, null);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamgate.plugin.api.auth.AuthDecision;
 import io.streamgate.plugin.api.auth.PlayRequest;
+import io.streamgate.plugin.host.reactive.Ready;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,54 @@ class AuthChainTests {
                 .expectNext(new AuthDecision.Allow(Duration.ofSeconds(10), "u1", 2))
                 .expectComplete()
                 .verify(WAIT);
+    }
+
+    @Test
+    void backendsThatDecideOnTheSpotGiveADecisionThatIsAlreadyThere() {
+        RecordingBackend local =
+                new RecordingBackend(r -> Mono.just(new AuthDecision.Allow(Duration.ofSeconds(30), "u", 0)));
+        local.keyed = false;
+        RecordingBackend cached = new RecordingBackend(r -> Mono.just(AuthDecision.allow(Duration.ofSeconds(60))));
+        AuthChain chain = AuthChain.of(List.of(backend("a", local), backend("b", cached)));
+        // The first check fills b's cache; from then on both answer on the spot.
+        chain.check(REQUEST).block(WAIT);
+
+        Mono<AuthDecision> decided = chain.check(REQUEST);
+
+        assertThat(Ready.valueOf(decided)).isEqualTo(new AuthDecision.Allow(Duration.ofSeconds(30), "u", 0));
+        assertThat(local.calls()).isEqualTo(2);
+        assertThat(cached.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aBackendThatMustWaitIsWaitedForInOrderWithTheDecisionsBeforeAndAfterIt() {
+        RecordingBackend local =
+                new RecordingBackend(r -> Mono.just(new AuthDecision.Allow(Duration.ofSeconds(30), null, 0)));
+        local.keyed = false;
+        RecordingBackend remote = new RecordingBackend(r ->
+                Mono.delay(Duration.ofMillis(20)).map(tick -> new AuthDecision.Allow(Duration.ofSeconds(10), "u1", 3)));
+        RecordingBackend after =
+                new RecordingBackend(r -> Mono.just(new AuthDecision.Allow(Duration.ofSeconds(20), "u2", 2)));
+        after.keyed = false;
+        AuthChain chain = AuthChain.of(List.of(backend("a", local), backend("b", remote), backend("c", after)));
+
+        Mono<AuthDecision> pending = chain.check(REQUEST);
+
+        assertThat(Ready.valueOf(pending)).isNull();
+        assertThat(after.calls()).as("asked only once b has answered").isZero();
+        StepVerifier.create(pending)
+                .expectNext(new AuthDecision.Allow(Duration.ofSeconds(10), "u1", 2))
+                .expectComplete()
+                .verify(WAIT);
+        assertThat(after.calls()).isEqualTo(1);
+
+        remote.answer = r -> Mono.delay(Duration.ofMillis(20)).map(tick -> AuthDecision.deny("late no", Duration.ZERO));
+        remote.keyed = false;
+        StepVerifier.create(chain.check(REQUEST))
+                .expectNext(AuthDecision.deny("late no", Duration.ZERO))
+                .expectComplete()
+                .verify(WAIT);
+        assertThat(after.calls()).as("not asked after a deny").isEqualTo(1);
     }
 
     @Test
