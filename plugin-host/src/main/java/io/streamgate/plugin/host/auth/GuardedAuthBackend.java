@@ -126,11 +126,7 @@ public final class GuardedAuthBackend {
      * @return exactly one decision, never an error
      */
     public Mono<AuthDecision> check(PlayRequest request) {
-        if (!definition.projectId().equals(request.projectId())) {
-            // Structural isolation: a misrouted request never reaches another tenant's plugin.
-            return Mono.just(AuthDecision.deny("request for another project", Duration.ZERO));
-        }
-        return Mono.defer(() -> decide(request));
+        return Mono.defer(() -> checkNow(request));
     }
 
     /**
@@ -139,6 +135,7 @@ public final class GuardedAuthBackend {
      */
     Mono<AuthDecision> checkNow(PlayRequest request) {
         if (!definition.projectId().equals(request.projectId())) {
+            // Structural isolation: a misrouted request never reaches another tenant's plugin.
             return Mono.just(AuthDecision.deny("request for another project", Duration.ZERO));
         }
         try {
