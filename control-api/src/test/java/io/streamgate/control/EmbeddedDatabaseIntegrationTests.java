@@ -1,7 +1,11 @@
 package io.streamgate.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
 
+import io.streamgate.control.OperatorApi.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** No STREAMGATE_PG_URL and no Redis: the embedded H2 default runs the same migrations and serves streams. */
+/**
+ * No STREAMGATE_PG_URL and no Redis: the embedded H2 default runs the same migrations and serves streams and the
+ * resource catalog.
+ */
 @Tag("integration")
 // Each class runs control-api against its own schema and streamers: close it afterwards so its pollers and
 // plugin host do not keep running beside the next class's.
@@ -126,6 +133,46 @@ class EmbeddedDatabaseIntegrationTests {
                                 .get("value")
                                 .asDouble()
                         == 1.0);
+    }
+
+    @Test
+    void theResourceCatalogIsSeededAndServedOnH2() {
+        OperatorApi api = new OperatorApi(port, "admin-h2", "gateway-h2");
+        JsonNode listed = api.admin(GET, "/admin/v1/resources", null).json().get("resources");
+        assertThat(listed.findValuesAsString("name"))
+                .containsSubsequence(
+                        "api_calls",
+                        "dvr_storage_byte_seconds",
+                        "stream_seconds",
+                        "traffic_out_bytes",
+                        "viewer_seconds");
+        assertThat(api.admin(GET, "/admin/v1/resources/dvr_storage_byte_seconds", null)
+                        .json()
+                        .get("method")
+                        .asString())
+                .isEqualTo("gauge");
+        // The method check (a regular expression, see V4) holds on H2 for rows written after the migration.
+        Answer created = api.admin(
+                POST,
+                "/admin/v1/resources",
+                "{\"name\": \"h2_bytes\", \"method\": \"gauge\", \"unit\": \"byte_seconds\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.admin(
+                                POST,
+                                "/admin/v1/resources",
+                                "{\"name\": \"h2_bytes\", \"method\": \"counter\", \"unit\": \"bytes\"}")
+                        .status())
+                .isEqualTo(409);
+        Answer described = api.admin(PATCH, "/admin/v1/resources/h2_bytes", "{\"description\": \"On H2.\"}");
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        assertThat(api.admin(GET, "/admin/v1/resources/h2_bytes", null)
+                        .json()
+                        .get("description")
+                        .asString())
+                .isEqualTo("On H2.");
+        assertThat(api.admin(PATCH, "/admin/v1/resources/h2_bytes", "{\"unit\": \"bytes\"}")
+                        .status())
+                .isEqualTo(409);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
