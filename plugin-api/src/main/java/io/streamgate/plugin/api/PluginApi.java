@@ -13,7 +13,7 @@ public final class PluginApi {
      *
      * @since 1.0.0
      */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private PluginApi() {}
 }
