@@ -47,6 +47,19 @@ public interface StreamerDriver {
     Mono<UsageCounters> counters();
 
     /**
+     * Every collection session whose counters the streamer still exposes: the current one first, then, for a
+     * streamer that keeps its counters on disk, the final totals of sessions before it (the tail a crashed process
+     * served after its last poll). A collector bills from this, so no usage is lost to a restart. Streamers that keep
+     * nothing across restarts expose only the current session, which is what the default does.
+     *
+     * @return the sessions, the current one first; or an error when the streamer does not answer
+     * @since 1.2.0
+     */
+    default Mono<List<UsageCounters>> usage() {
+        return counters().map(List::of);
+    }
+
+    /**
      * Where an encoder publishes a stream to this streamer, with the publish token in the URLs the way this kind of
      * streamer passes it to its publish check. Pure: no I/O.
      *

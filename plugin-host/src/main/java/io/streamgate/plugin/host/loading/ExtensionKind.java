@@ -1,6 +1,7 @@
 package io.streamgate.plugin.host.loading;
 
 import io.streamgate.plugin.api.auth.AuthBackendFactory;
+import io.streamgate.plugin.api.billing.BillingRuleFactory;
 import io.streamgate.plugin.api.driver.StreamerDriverFactory;
 import io.streamgate.plugin.api.protocol.PlaybackProtocolFactory;
 import java.util.List;
@@ -19,7 +20,10 @@ record ExtensionKind<F>(String label, String prefix, Class<F> factoryClass, Func
     static final ExtensionKind<StreamerDriverFactory> DRIVER =
             new ExtensionKind<>("streamer driver", "driver", StreamerDriverFactory.class, StreamerDriverFactory::type);
 
-    static final List<ExtensionKind<?>> ALL = List.of(AUTH, PROTOCOL, DRIVER);
+    static final ExtensionKind<BillingRuleFactory> BILLING =
+            new ExtensionKind<>("billing rule", "billing", BillingRuleFactory.class, BillingRuleFactory::type);
+
+    static final List<ExtensionKind<?>> ALL = List.of(AUTH, PROTOCOL, DRIVER, BILLING);
 
     String typeOf(Object factory) {
         return types.apply(cast(factory));

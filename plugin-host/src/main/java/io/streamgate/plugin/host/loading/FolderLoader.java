@@ -63,7 +63,7 @@ final class FolderLoader {
             accepted.put(candidate.id(), candidate);
         }
         if (accepted.isEmpty()) {
-            return new PluginRegistry(null, statuses, Map.of(), Map.of(), Map.of());
+            return new PluginRegistry(null, statuses, Map.of(), Map.of(), Map.of(), Map.of());
         }
         JarPluginManager manager = new JarPluginManager(folder);
         manager.setSystemVersion(PluginApi.VERSION);
@@ -77,7 +77,8 @@ final class FolderLoader {
                 statuses,
                 extensions.of(ExtensionKind.AUTH),
                 extensions.of(ExtensionKind.PROTOCOL),
-                extensions.of(ExtensionKind.DRIVER));
+                extensions.of(ExtensionKind.DRIVER),
+                extensions.of(ExtensionKind.BILLING));
     }
 
     private static PluginStatus start(PluginManager manager, Candidate candidate, Extensions extensions) {

@@ -1,6 +1,7 @@
 package io.streamgate.plugin.host.loading;
 
 import io.streamgate.plugin.api.auth.AuthBackendFactory;
+import io.streamgate.plugin.api.billing.BillingRuleFactory;
 import io.streamgate.plugin.api.driver.StreamerDriverFactory;
 import io.streamgate.plugin.api.protocol.PlaybackProtocolFactory;
 import io.streamgate.plugin.host.auth.AuthBackendCatalog;
@@ -76,10 +77,11 @@ public final class PluginHost implements AuthBackendCatalog, AutoCloseable {
             PluginRegistry previous = registry.getAndSet(next);
             previous.close();
             log.info(
-                    "Plugins loaded: auth types {}, protocol types {}, driver types {}",
+                    "Plugins loaded: auth types {}, protocol types {}, driver types {}, billing rule types {}",
                     next.auth().keySet(),
                     next.protocols().keySet(),
-                    next.drivers().keySet());
+                    next.drivers().keySet(),
+                    next.billingRules().keySet());
         }
     }
 
@@ -115,6 +117,15 @@ public final class PluginHost implements AuthBackendCatalog, AutoCloseable {
     public SortedSet<String> driverTypes() {
         return Collections.unmodifiableSortedSet(
                 new TreeSet<>(registry.get().drivers().keySet()));
+    }
+
+    public Optional<BillingRuleFactory> billingRuleFactory(String type) {
+        return Optional.ofNullable(registry.get().billingRules().get(type));
+    }
+
+    public SortedSet<String> billingRuleTypes() {
+        return Collections.unmodifiableSortedSet(
+                new TreeSet<>(registry.get().billingRules().keySet()));
     }
 
     /** Unloads every plugin and closes the HTTP connections. Blocking. */

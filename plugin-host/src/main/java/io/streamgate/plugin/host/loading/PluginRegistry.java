@@ -1,6 +1,7 @@
 package io.streamgate.plugin.host.loading;
 
 import io.streamgate.plugin.api.auth.AuthBackendFactory;
+import io.streamgate.plugin.api.billing.BillingRuleFactory;
 import io.streamgate.plugin.api.driver.StreamerDriverFactory;
 import io.streamgate.plugin.api.protocol.PlaybackProtocolFactory;
 import java.util.List;
@@ -20,25 +21,28 @@ final class PluginRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
 
-    static final PluginRegistry EMPTY = new PluginRegistry(null, List.of(), Map.of(), Map.of(), Map.of());
+    static final PluginRegistry EMPTY = new PluginRegistry(null, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final PluginManager manager;
     private final List<PluginStatus> statuses;
     private final SortedMap<String, AuthBackendFactory> auth;
     private final SortedMap<String, PlaybackProtocolFactory> protocols;
     private final SortedMap<String, StreamerDriverFactory> drivers;
+    private final SortedMap<String, BillingRuleFactory> billingRules;
 
     PluginRegistry(
             PluginManager manager,
             List<PluginStatus> statuses,
             Map<String, AuthBackendFactory> auth,
             Map<String, PlaybackProtocolFactory> protocols,
-            Map<String, StreamerDriverFactory> drivers) {
+            Map<String, StreamerDriverFactory> drivers,
+            Map<String, BillingRuleFactory> billingRules) {
         this.manager = manager;
         this.statuses = List.copyOf(statuses);
         this.auth = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(auth));
         this.protocols = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(protocols));
         this.drivers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(drivers));
+        this.billingRules = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(billingRules));
     }
 
     List<PluginStatus> statuses() {
@@ -55,6 +59,10 @@ final class PluginRegistry {
 
     SortedMap<String, StreamerDriverFactory> drivers() {
         return drivers;
+    }
+
+    SortedMap<String, BillingRuleFactory> billingRules() {
+        return billingRules;
     }
 
     /** Stops the plugins and closes their class loaders; runtime objects made from them must not be used after. */
